@@ -102,9 +102,13 @@ export const TaskListQuery = z.object({
 });
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 
+/** What `limited_response=true` returns per task. */
+export const LimitedTask = Task.pick({ task_id: true, status: true, metadata: true, project: true }).meta({ id: 'LimitedTask' });
+export type LimitedTask = z.infer<typeof LimitedTask>;
+
 export const TaskList = z
   .object({
-    docs: z.array(Task),
+    docs: z.array(z.union([Task, LimitedTask])),
     total: z.number().int(),
     limit: z.number().int(),
     offset: z.number().int(),

@@ -1,0 +1,59 @@
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MAX_FILE_BYTES } from './domain/files.js';
+import type { FileStorage } from './files/storage.js';
+import { registerBodyParsers } from './http/body-parsers.js';
+import type { HttpContext } from './http/context.js';
+import { registerErrorHandling } from './http/errors.js';
+import { fileContentRoutes } from './http/file-content.js';
+import { registerHome } from './http/home.js';
+import { registerOpenApi } from './http/openapi.js';
+import { requireApiKey } from './http/v1/auth.js';
+import { batchRoutes } from './http/v1/batches.js';
+import { fileRoutes } from './http/v1/files.js';
+import { projectRoutes } from './http/v1/projects.js';
+import { taskRoutes } from './http/v1/tasks.js';
+import { serializerCompiler, validatorCompiler } from './http/validation.js';
+import type { Store } from './store/index.js';
+
+export interface AppOptions {
+  store: Store;
+  storage: FileStorage;
+  publicUrl?: string | undefined;
+  allowPrivateFetch?: boolean;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole HTTP surface over the given store and file storage; listening is the caller's job. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Clients may send `…/v1//task` when api_instance_url ends in a slash.
+    routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true, maxParamLength: 1000 },
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerBodyParsers(app);
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fieldSize: 1024 * 1024 }, throwFileSizeLimit: true });
+  await registerOpenApi(app);
+
+  const ctx: HttpContext = {
+    store: options.store,
+    storage: options.storage,
+    publicUrl: options.publicUrl,
+    allowPrivateFetch: options.allowPrivateFetch ?? false,
+  };
+  await app.register(async (v1) => {
+    requireApiKey(v1, ctx.store);
+    await v1.register(projectRoutes, ctx);
+    await v1.register(batchRoutes, ctx);
+    await v1.register(taskRoutes, ctx);
+    await v1.register(fileRoutes, ctx);
+  }, { prefix: '/v1' });
+  await app.register(fileContentRoutes, ctx);
+  registerHome(app);
+  return app;
+}

@@ -1,0 +1,83 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { bootstrapIfEmpty, ensureAccount } from './domain/accounts.js';
+import { createApiKey } from './domain/api-keys.js';
+import { openStore, startServer } from './server.js';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number (0-65535)');
+  return n;
+}
+
+const dataOption = () => new Option('--data <dir>', 'data directory (SQLite file, uploads)').default('./data');
+const dbOption = () =>
+  new Option('--db <url>', 'database URL: postgres://… for PostgreSQL (default: SQLite in the data directory)').env(
+    'TESSERA_DATABASE_URL',
+  );
+
+const program = new Command('tessera').description('Tessera: a self-hosted data-labeling server that speaks Scale’s v1 API');
+
+program
+  .command('serve')
+  .description('start the server (API and web app); migrations apply at start')
+  .addOption(new Option('--port <port>', 'port to listen on').default(8080).argParser(port).env('PORT'))
+  .addOption(new Option('--host <host>', 'address to bind').default('0.0.0.0'))
+  .addOption(dataOption())
+  .addOption(dbOption())
+  .addOption(new Option('--public-url <url>', 'base URL clients reach this server at (for attachment URLs)').env('TESSERA_PUBLIC_URL'))
+  .option('--allow-private-fetch', 'let file imports fetch private and loopback addresses (local testing only)', false)
+  .option('--quiet', 'no request logs', false)
+  .action(async (opts: { port: number; host: string; data: string; db?: string; publicUrl?: string; allowPrivateFetch: boolean; quiet: boolean }) => {
+    const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db });
+    const firstRun = await bootstrapIfEmpty(store);
+    const server = await startServer(
+      { port: opts.port, host: opts.host, dataDir: opts.data, databaseUrl: opts.db, publicUrl: opts.publicUrl, allowPrivateFetch: opts.allowPrivateFetch, logger: !opts.quiet },
+      store,
+    );
+    const where = opts.db ? 'PostgreSQL' : `SQLite in ${opts.data}`;
+    console.log(`Tessera is listening on ${server.url} (${where})`);
+    if (firstRun) {
+      console.log(`
+First start: created account "${firstRun.accountName}".
+  Test API key: ${firstRun.testKey}
+  Live API key: ${firstRun.liveKey}
+  Sign in at ${server.url} as ${firstRun.adminEmail} with password ${firstRun.adminPassword}
+These are shown once; keys and passwords are stored only as hashes.
+Try:  curl -u ${firstRun.testKey}: ${server.url}/v1/projects`);
+    }
+    const stop = () => {
+      server.close().then(() => process.exit(0), () => process.exit(1));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+const keys = program.command('keys').description('manage API keys');
+keys
+  .command('create')
+  .description('create an API key; prints it alone as the last line')
+  .addOption(new Option('--env <env>', 'environment of the key').choices(['test', 'live']).makeOptionMandatory())
+  .option('--account <name>', 'account name (created if missing; default: the first account)')
+  .addOption(dataOption())
+  .addOption(dbOption())
+  .action(async (opts: { env: 'test' | 'live'; account?: string; data: string; db?: string }) => {
+    const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db });
+    try {
+      let accountId: string;
+      if (opts.account) accountId = await ensureAccount(store, opts.account);
+      else {
+        await bootstrapIfEmpty(store);
+        const first = await store.accounts.firstAccount();
+        if (!first) throw new Error('no account');
+        accountId = first.id;
+      }
+      console.log(await createApiKey(store, accountId, opts.env));
+    } finally {
+      await store.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

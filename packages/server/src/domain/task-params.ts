@@ -1,0 +1,32 @@
+import { describeIssues, type TaskTypeDefinition } from '@tessera/schema';
+import { InvalidRequest } from './errors.js';
+
+/**
+ * Project params are defaults for a type's task params, so they are checked like task params
+ * except that nothing is required yet: the task supplies the rest (its attachment, say).
+ */
+export function checkProjectParams(def: TaskTypeDefinition, params: Record<string, unknown>): Record<string, unknown> {
+  const { instruction, ...rest } = params;
+  if (instruction !== undefined && typeof instruction !== 'string') {
+    throw new InvalidRequest('Parameter is invalid, reason: "params.instruction" must be a string');
+  }
+  const result = def.params.safeParse(rest);
+  if (!result.success) {
+    // A missing field is the task's to supply; anything present must already be right.
+    const wrong = result.error.issues.filter((issue) => !(issue.code === 'invalid_type' && issue.input === undefined));
+    if (wrong.length > 0) throw new InvalidRequest(describeIssues(wrong, ['params']));
+  }
+  return params;
+}
+
+/** A task's own params over its project's (task values win), checked and filled with the type's defaults. */
+export function resolveTaskParams(
+  def: TaskTypeDefinition,
+  projectParams: Record<string, unknown>,
+  taskParams: Record<string, unknown>,
+): Record<string, unknown> {
+  const { instruction: _projectInstruction, ...inherited } = projectParams;
+  const result = def.params.safeParse({ ...inherited, ...taskParams });
+  if (!result.success) throw new InvalidRequest(describeIssues(result.error.issues));
+  return result.data as Record<string, unknown>;
+}

@@ -1,0 +1,274 @@
+import {
+  describeIssues,
+  TaskCommonFields,
+  taskCommonFieldNames,
+  type TaskListQuery,
+  type TaskStatus,
+} from '@tessera/schema';
+import type { BatchRecord } from '../store/batches.js';
+import { isUniqueViolation, type ScopedStore, type Store } from '../store/index.js';
+import type { NewTask, TaskFilter, TaskRecord } from '../store/tasks.js';
+import { completeBatchIfDone } from './batches.js';
+import { Conflict, InvalidRequest, NotFound } from './errors.js';
+import { ID_PATTERN, idFloor, newId } from './ids.js';
+import { decodeToken, encodeToken } from './page-token.js';
+import { inheritedParams, requireTaskType } from './projects.js';
+import type { Scope } from './scope.js';
+import { resolveTaskParams } from './task-params.js';
+
+const commonFields = new Set<string>(taskCommonFieldNames);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function uniqueIdTaken(uniqueId: string, taskId: string): Conflict {
+  return new Conflict(`The unique_id ("${uniqueId}") is already used for a different task (${taskId}).`);
+}
+
+/** `POST /v1/task/{type}`: the common fields at the top level, the type's params beside them. */
+export async function createTask(store: Store, scope: Scope, type: string, body: unknown): Promise<TaskRecord> {
+  const def = requireTaskType(type);
+  if (!isPlainObject(body)) throw new InvalidRequest('Request body must be a JSON object of task parameters');
+  const common: Record<string, unknown> = {};
+  const own: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    // JSON null means "not given" for the common fields, as the Python client sends None.
+    if (commonFields.has(key)) {
+      if (value !== null) common[key] = value;
+    } else own[key] = value;
+  }
+  const parsed = TaskCommonFields.safeParse(common);
+  if (!parsed.success) throw new InvalidRequest(describeIssues(parsed.error.issues));
+  const fields = parsed.data;
+
+  return store.transaction(scope, async (tx) => {
+    let batch: BatchRecord | undefined;
+    if (fields.batch !== undefined) {
+      batch = await tx.batches.findByName(fields.batch);
+      if (!batch) throw new InvalidRequest(`Parameter is invalid, reason: "batch" no batch named "${fields.batch}" exists`);
+      if (batch.status === 'completed') {
+        throw new InvalidRequest(`Parameter is invalid, reason: "batch" batch "${batch.name}" is completed and takes no new tasks`);
+      }
+      if (fields.project !== undefined && fields.project !== batch.projectName) {
+        throw new InvalidRequest(
+          `Parameter is invalid, reason: "batch" batch "${batch.name}" belongs to project "${batch.projectName}", not "${fields.project}"`,
+        );
+      }
+    }
+    const projectName = fields.project ?? batch?.projectName;
+    const project = projectName === undefined ? undefined : await tx.projects.findByName(projectName);
+    if (projectName !== undefined && !project) {
+      throw new InvalidRequest(`Parameter is invalid, reason: "project" no project named "${projectName}" exists`);
+    }
+    if (project && project.type !== def.type) {
+      throw new InvalidRequest(
+        `Parameter is invalid, reason: "project" project "${project.name}" is for ${project.type} tasks, not ${def.type}`,
+      );
+    }
+    const inherited = project ? inheritedParams(project, fields.project_version) : { params: {}, version: null };
+    const params = resolveTaskParams(def, inherited.params, own);
+    const projectInstruction = typeof inherited.params.instruction === 'string' ? inherited.params.instruction : undefined;
+
+    if (fields.unique_id !== undefined) {
+      const existing = await tx.tasks.findByUniqueId(fields.unique_id);
+      if (existing) throw uniqueIdTaken(fields.unique_id, existing.id);
+    }
+    const now = Date.now();
+    const task: NewTask = {
+      id: newId(now),
+      type: def.type,
+      status: 'pending',
+      projectId: project?.id ?? null,
+      batchId: batch?.id ?? null,
+      uniqueId: fields.unique_id ?? null,
+      instruction: fields.instruction ?? projectInstruction ?? null,
+      callbackUrl: fields.callback_url ?? null,
+      params,
+      response: null,
+      metadata: fields.metadata ?? {},
+      tags: fields.tags ? [...new Set(fields.tags)] : null,
+      priority: fields.priority ?? null,
+      urgency: fields.urgency ?? 'standard',
+      isTest: scope.env === 'test',
+      callbackSucceeded: null,
+      customerReviewStatus: null,
+      extra: {},
+      projectParamVersion: inherited.version,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    };
+    try {
+      await tx.tasks.insert(task);
+    } catch (error) {
+      // Two creates with one unique_id raced past the lookup: the index decides, the loser gets the 409.
+      if (isUniqueViolation(error) && fields.unique_id !== undefined) throw uniqueIdTaken(fields.unique_id, 'another request');
+      throw error;
+    }
+    await tx.counts.add(task, 'pending', 1);
+    return { ...task, projectName: project?.name ?? null, batchName: batch?.name ?? null };
+  });
+}
+
+export async function getTask(store: ScopedStore, id: string): Promise<TaskRecord> {
+  const task = ID_PATTERN.test(id) ? await store.tasks.findById(id) : undefined;
+  if (!task) throw new NotFound('Task with that ID not found.');
+  return task;
+}
+
+/** Moves a task to a new status, keeping the counts and its batch's completion in the same transaction. */
+export async function changeStatus(tx: ScopedStore, task: TaskRecord, to: TaskStatus, patch: { response?: unknown; completedAt?: number | null } = {}): Promise<TaskRecord> {
+  const now = Date.now();
+  await tx.tasks.update(task.id, { status: to, updatedAt: now, ...patch });
+  await tx.counts.move(task, task.status, to);
+  if (task.batchId !== null && to !== 'pending') {
+    const batch = await tx.batches.findById(task.batchId);
+    if (batch) await completeBatchIfDone(tx, batch, now);
+  }
+  return { ...task, status: to, updatedAt: now, ...patch };
+}
+
+/** Only pending work can be canceled; canceling twice is a no-op. */
+export async function cancelTask(store: Store, scope: Scope, id: string, clearUniqueId: boolean): Promise<TaskRecord> {
+  return store.transaction(scope, async (tx) => {
+    let task = await getTask(tx, id);
+    if (task.status === 'completed' || task.status === 'error') {
+      throw new InvalidRequest(`Task ${task.id} is ${task.status === 'completed' ? 'already completed' : 'in error'} and cannot be canceled.`);
+    }
+    if (task.status === 'pending') task = await changeStatus(tx, task, 'canceled');
+    if (clearUniqueId && task.uniqueId !== null) task = await patchTask(tx, task, { uniqueId: null });
+    return task;
+  });
+}
+
+async function patchTask(
+  tx: ScopedStore,
+  task: TaskRecord,
+  patch: Partial<Pick<TaskRecord, 'metadata' | 'tags' | 'uniqueId'>>,
+): Promise<TaskRecord> {
+  const now = Date.now();
+  await tx.tasks.update(task.id, { ...patch, updatedAt: now });
+  return { ...task, ...patch, updatedAt: now };
+}
+
+async function withTask(
+  store: Store,
+  scope: Scope,
+  id: string,
+  change: (tx: ScopedStore, task: TaskRecord) => Promise<TaskRecord>,
+): Promise<TaskRecord> {
+  return store.transaction(scope, async (tx) => change(tx, await getTask(tx, id)));
+}
+
+/**
+ * The Python client sends the metadata object itself; the Fern-generated Node client wraps it as
+ * `{"docs": {...}}`. A body that is exactly such a wrapper is unwrapped.
+ */
+export function metadataFromBody(body: unknown): Record<string, unknown> {
+  if (!isPlainObject(body)) throw new InvalidRequest('Parameter is invalid, reason: "metadata" must be a JSON object');
+  const keys = Object.keys(body);
+  if (keys.length === 1 && keys[0] === 'docs' && isPlainObject(body.docs)) return body.docs;
+  return body;
+}
+
+export function setTaskMetadata(store: Store, scope: Scope, id: string, metadata: Record<string, unknown>) {
+  return withTask(store, scope, id, (tx, task) => patchTask(tx, task, { metadata }));
+}
+
+export function setTaskUniqueId(store: Store, scope: Scope, id: string, uniqueId: string) {
+  return withTask(store, scope, id, async (tx, task) => {
+    const holder = await tx.tasks.findByUniqueId(uniqueId);
+    if (holder && holder.id !== task.id) throw uniqueIdTaken(uniqueId, holder.id);
+    if (holder) return task;
+    try {
+      return await patchTask(tx, task, { uniqueId });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw uniqueIdTaken(uniqueId, 'another request');
+      throw error;
+    }
+  });
+}
+
+export function clearTaskUniqueId(store: Store, scope: Scope, id: string) {
+  return withTask(store, scope, id, (tx, task) => patchTask(tx, task, { uniqueId: null }));
+}
+
+export type TagOperation = 'set' | 'add' | 'delete';
+
+/** Set replaces the tags; add appends those not there yet; delete drops those listed and ignores the rest. */
+export function applyTagOperation(current: readonly string[], op: TagOperation, tags: readonly string[]): string[] {
+  if (op === 'set') return [...new Set(tags)];
+  if (op === 'add') return [...new Set([...current, ...tags])];
+  const drop = new Set(tags);
+  return current.filter((t) => !drop.has(t));
+}
+
+export function changeTaskTags(store: Store, scope: Scope, id: string, op: TagOperation, tags: string[]) {
+  return withTask(store, scope, id, (tx, task) =>
+    patchTask(tx, task, { tags: applyTagOperation(task.tags ?? [], op, tags) }),
+  );
+}
+
+export interface TaskPage {
+  tasks: TaskRecord[];
+  total: number;
+  hasMore: boolean;
+  nextToken: string | null;
+}
+
+export async function listTasks(store: ScopedStore, query: TaskListQuery): Promise<TaskPage> {
+  const filter = await taskFilter(store, query);
+  const after = query.next_token === undefined ? undefined : decodeToken(query.next_token);
+  let rows: TaskRecord[];
+  if (after === undefined && query.offset > 0) {
+    // Offsets come only from the old Node client; a walk that long is its own cost, not the next page's.
+    const skipped = await store.tasks.list(filter, query.offset);
+    const boundary = skipped[skipped.length - 1];
+    rows = skipped.length < query.offset || !boundary ? [] : await store.tasks.list(filter, query.limit + 1, boundary.id);
+  } else {
+    rows = await store.tasks.list(filter, query.limit + 1, after);
+  }
+  const hasMore = rows.length > query.limit;
+  const tasks = rows.slice(0, query.limit);
+  const last = tasks[tasks.length - 1];
+  return { tasks, total: await countTasks(store, filter), hasMore, nextToken: hasMore && last ? encodeToken(last.id) : null };
+}
+
+async function taskFilter(store: ScopedStore, query: TaskListQuery): Promise<TaskFilter> {
+  const filter: TaskFilter = {};
+  if (query.project !== undefined) {
+    const project = await store.projects.findByName(query.project);
+    if (!project) throw new NotFound(`Project "${query.project}" not found.`);
+    filter.projectId = project.id;
+  }
+  if (query.batch !== undefined) {
+    const batch = await store.batches.findByName(query.batch);
+    if (!batch) throw new NotFound(`Batch "${query.batch}" not found.`);
+    filter.batchId = batch.id;
+  }
+  if (query.type !== undefined) filter.type = query.type;
+  if (query.status !== undefined) filter.status = query.status;
+  if (query.customer_review_status) filter.customerReviewStatus = query.customer_review_status;
+  if (query.unique_id) filter.uniqueIds = query.unique_id;
+  if (query.tags) filter.tags = query.tags;
+  // Ids are time-ordered, so a creation-time window is an id range on the same index the page walks.
+  if (query.start_time !== undefined) filter.idFrom = idFloor(query.start_time);
+  if (query.end_time !== undefined) filter.idTo = idFloor(query.end_time + 1);
+  if (query.completed_after !== undefined) filter.completedFrom = query.completed_after;
+  if (query.completed_before !== undefined) filter.completedTo = query.completed_before;
+  if (query.updated_after !== undefined) filter.updatedFrom = query.updated_after;
+  if (query.updated_before !== undefined) filter.updatedTo = query.updated_before;
+  return filter;
+}
+
+/** Totals for project/batch/status filters come from the live counts; anything finer is counted. */
+async function countTasks(store: ScopedStore, filter: TaskFilter): Promise<number> {
+  const { projectId, batchId, status, ...rest } = filter;
+  if (Object.keys(rest).length > 0) return store.tasks.count(filter);
+  const counts = await store.counts.byStatus({
+    ...(projectId !== undefined ? { projectId } : {}),
+    ...(batchId !== undefined ? { batchId } : {}),
+  });
+  return status !== undefined ? counts[status] : counts.pending + counts.completed + counts.canceled + counts.error;
+}

@@ -1,0 +1,59 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { DiskStorage } from './files/storage.js';
+import { openDatabase, Store } from './store/index.js';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Holds the SQLite file and uploaded files. */
+  dataDir: string;
+  /** `postgres://…` to use PostgreSQL; the SQLite file in dataDir otherwise. */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (tests isolate suites this way). */
+  databaseSchema?: string | undefined;
+  publicUrl?: string | undefined;
+  allowPrivateFetch?: boolean;
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  /** `http://host:port`, with the port actually bound. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the store named by the config. */
+export async function openStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): Promise<Store> {
+  await mkdir(config.dataDir, { recursive: true });
+  const url = config.databaseUrl ?? join(resolve(config.dataDir), 'tessera.sqlite');
+  return new Store(await openDatabase({ url, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) }));
+}
+
+export async function startServer(config: ServerConfig, store?: Store): Promise<RunningServer> {
+  const opened = store ?? (await openStore(config));
+  const app = await buildApp({
+    store: opened,
+    storage: new DiskStorage(join(resolve(config.dataDir), 'files')),
+    publicUrl: config.publicUrl,
+    allowPrivateFetch: config.allowPrivateFetch ?? false,
+    logger: config.logger ?? false,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    app,
+    store: opened,
+    url: `http://${shownHost}:${port}`,
+    close: async () => {
+      await app.close();
+      await opened.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Scope } from '../domain/scope.js';
+import { AccountStore } from './accounts.js';
+import { BatchStore } from './batches.js';
+import { TaskCountStore } from './counts.js';
+import type { Database, Db, Dialect } from './database.js';
+import { FileStore } from './files.js';
+import { ProjectStore } from './projects.js';
+import { TaskStore } from './tasks.js';
+
+/** Everything one account may read or write in one environment, over one connection or transaction. */
+export class ScopedStore {
+  readonly projects: ProjectStore;
+  readonly batches: BatchStore;
+  readonly tasks: TaskStore;
+  readonly counts: TaskCountStore;
+  readonly files: FileStore;
+
+  constructor(
+    db: Db,
+    readonly scope: Scope,
+  ) {
+    this.projects = new ProjectStore(db, scope);
+    this.batches = new BatchStore(db, scope);
+    this.tasks = new TaskStore(db, scope);
+    this.counts = new TaskCountStore(db, scope);
+    this.files = new FileStore(db, scope);
+  }
+}
+
+export class Store {
+  readonly accounts: AccountStore;
+
+  constructor(private readonly database: Database) {
+    this.accounts = new AccountStore(database.db);
+  }
+
+  get dialect(): Dialect {
+    return this.database.dialect;
+  }
+
+  get db(): Db {
+    return this.database.db;
+  }
+
+  scoped(scope: Scope): ScopedStore {
+    return new ScopedStore(this.database.db, scope);
+  }
+
+  /** Runs `work` in one transaction: all of it commits, or none of it. */
+  transaction<T>(scope: Scope, work: (store: ScopedStore) => Promise<T>): Promise<T> {
+    return this.database.db.transaction().execute((trx) => work(new ScopedStore(trx, scope)));
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}
+
+export { openDatabase, isPostgresUrl, isUniqueViolation } from './database.js';
+export type { Database, Db, Dialect } from './database.js';

@@ -1,0 +1,139 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Times are epoch milliseconds, booleans 0/1 and
+ * JSON text columns, so one set of queries runs unchanged on SQLite and PostgreSQL.
+ */
+export interface Tables {
+  accounts: AccountsTable;
+  api_keys: ApiKeysTable;
+  users: UsersTable;
+  projects: ProjectsTable;
+  batches: BatchesTable;
+  tasks: TasksTable;
+  task_tags: TaskTagsTable;
+  task_counts: TaskCountsTable;
+  files: FilesTable;
+}
+
+export type Env = 'test' | 'live';
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  account_id: string;
+  env: Env;
+  /** sha256 of the whole key: keys are long random strings, so a fast hash is safe and lookups stay O(1). */
+  key_hash: string;
+  /** What a person sees in a list: `test_1a2b…`. */
+  key_hint: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface UsersTable {
+  id: string;
+  account_id: string;
+  email: string;
+  password_hash: string;
+  roles: string;
+  created_at: number;
+}
+
+export interface ProjectsTable {
+  id: string;
+  account_id: string;
+  env: Env;
+  name: string;
+  type: string;
+  params: string;
+  param_history: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BatchesTable {
+  id: string;
+  account_id: string;
+  env: Env;
+  project_id: string;
+  name: string;
+  status: string;
+  callback: string | null;
+  metadata: string;
+  calibration_batch: number;
+  self_label_batch: number;
+  archived: number;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+}
+
+export interface TasksTable {
+  id: string;
+  account_id: string;
+  env: Env;
+  type: string;
+  status: string;
+  project_id: string | null;
+  batch_id: string | null;
+  unique_id: string | null;
+  instruction: string | null;
+  callback_url: string | null;
+  params: string;
+  response: string | null;
+  metadata: string;
+  tags: string | null;
+  priority: number | null;
+  urgency: string;
+  is_test: number;
+  callback_succeeded: number | null;
+  customer_review_status: string | null;
+  /** Less-queried parts of the wire object (audits, review comments, processed attachments). */
+  extra: string;
+  project_param_version: number | null;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+}
+
+export interface TaskTagsTable {
+  task_id: string;
+  account_id: string;
+  env: Env;
+  tag: string;
+}
+
+/**
+ * Live task counts by project, batch and status, kept in the same transaction as every
+ * status change, so batch status and list totals never count rows on a hot path.
+ */
+export interface TaskCountsTable {
+  account_id: string;
+  env: Env;
+  /** '' when the task has no project or batch. */
+  project_id: string;
+  batch_id: string;
+  status: string;
+  n: Generated<number>;
+}
+
+export interface FilesTable {
+  id: string;
+  account_id: string;
+  env: Env;
+  /** Unguessable part of the attachment URL: the URL is a capability a browser can load. */
+  token: string;
+  mime_type: string;
+  size: number;
+  display_name: string | null;
+  reference_id: string | null;
+  project_names: string;
+  metadata: string;
+  created_at: number;
+}
