@@ -26,6 +26,11 @@ export interface TaskTypeDefinition<
    * allowed geometries, min sizes, vertex counts, attribute conditions). Empty when it passes.
    */
   checkResponse(params: z.output<Params>, response: z.output<Response>): ResponseIssue[];
+  /**
+   * Common task fields (see TaskCommonFields) this type cannot do without, e.g. categorization's
+   * `instruction` (the question asked). The server answers 400 `"<field>" is required` when one is missing.
+   */
+  readonly requiredFields?: readonly string[];
   /** A valid response with nothing labelled, used by test-mode autocomplete. */
   emptyResponse(params: z.output<Params>): z.output<Response>;
 }

@@ -1,0 +1,4 @@
+import { defineLegacyType, legacyAnnotations } from './shared/legacy.js';
+
+/** Legacy points: `{annotations: [{x, y, label}]}`. */
+export const pointannotation = defineLegacyType('pointannotation', legacyAnnotations.point, {});

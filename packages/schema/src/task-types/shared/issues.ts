@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { ResponseIssue } from '../definition.js';
+
+/** A path inside params or a response, kept as segments so it can prefix zod paths exactly. */
+export type IssuePath = readonly (string | number)[];
+
+/** One rule broken, found by a check shared between create-time (params) and completion (response). */
+export interface Issue {
+  path: IssuePath;
+  message: string;
+}
+
+export function issue(path: IssuePath, message: string): Issue {
+  return { path, message };
+}
+
+/** Re-roots issues found in a nested value (e.g. one annotation) under its place in the parent. */
+export function under(prefix: IssuePath, issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => ({ path: [...prefix, ...i.path], message: i.message }));
+}
+
+/** The shape the server turns into a 400: dotted path plus message. */
+export function toResponseIssues(issues: readonly Issue[]): ResponseIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Reports issues from a shared check inside a zod `superRefine`, so describeIssues names the field. */
+export function report(ctx: z.RefinementCtx, issues: readonly Issue[], prefix: IssuePath = []): void {
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...i.path], message: i.message });
+}
+
+/** `a, b and c` style list for messages. */
+export function listOf(values: Iterable<string>): string {
+  const all = [...values];
+  if (all.length === 0) return '(none)';
+  return all.join(', ');
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
