@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { bootstrapIfEmpty, ensureAccount } from './domain/accounts.js';
+import { bootstrapIfEmpty, ensureAccount, type FirstRun } from './domain/accounts.js';
 import { createApiKey } from './domain/api-keys.js';
 import { openStore, startServer } from './server.js';
 
@@ -14,6 +14,17 @@ const dbOption = () =>
   new Option('--db <url>', 'database URL: postgres://… for PostgreSQL (default: SQLite in the data directory)').env(
     'TESSERA_DATABASE_URL',
   );
+
+function firstRunBanner(firstRun: FirstRun, url: string): string {
+  return `
+
+First start: created account "${firstRun.accountName}".
+  Test API key: ${firstRun.testKey}
+  Live API key: ${firstRun.liveKey}
+  Sign in at ${url} as ${firstRun.adminEmail} with password ${firstRun.adminPassword}
+These are shown once; keys and passwords are stored only as hashes.
+Try:  curl -u ${firstRun.testKey}: ${url}/v1/projects`;
+}
 
 const program = new Command('tessera').description('Tessera: a self-hosted data-labeling server that speaks Scale’s v1 API');
 
@@ -35,16 +46,8 @@ program
       store,
     );
     const where = opts.db ? 'PostgreSQL' : `SQLite in ${opts.data}`;
-    console.log(`Tessera is listening on ${server.url} (${where})`);
-    if (firstRun) {
-      console.log(`
-First start: created account "${firstRun.accountName}".
-  Test API key: ${firstRun.testKey}
-  Live API key: ${firstRun.liveKey}
-  Sign in at ${server.url} as ${firstRun.adminEmail} with password ${firstRun.adminPassword}
-These are shown once; keys and passwords are stored only as hashes.
-Try:  curl -u ${firstRun.testKey}: ${server.url}/v1/projects`);
-    }
+    // One write, so whoever reads our output sees the banner whole.
+    console.log(`Tessera is listening on ${server.url} (${where})${firstRun ? firstRunBanner(firstRun, server.url) : ''}`);
     const stop = () => {
       server.close().then(() => process.exit(0), () => process.exit(1));
     };
