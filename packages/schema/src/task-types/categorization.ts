@@ -77,8 +77,16 @@ export const categorization = defineTaskType({
   params: CategorizationParams,
   response: CategorizationResponse,
   check,
-  // Single-choice categorization has no "nothing" answer; Scale's test mode answers the first category.
+  // A single choice has no "nothing" answer; Scale's test mode answers the first category (same for required taxonomies).
   empty: (p) =>
-    p.taxonomies ? { taxonomies: {} } : { category: p.allow_multiple ? [] : (p.categories?.[0] ?? ''), category_id: null },
+    p.taxonomies
+      ? {
+          taxonomies: Object.fromEntries(
+            Object.entries(p.taxonomies)
+              .filter(([, t]) => t.required)
+              .map(([k, t]) => [k, t.allow_multiple ? [] : (t.choices[0] ?? '')]),
+          ),
+        }
+      : { category: p.allow_multiple ? [] : (p.categories?.[0] ?? ''), category_id: null },
   requiredFields: ['instruction'],
 });

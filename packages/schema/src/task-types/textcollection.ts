@@ -137,5 +137,15 @@ export const textcollection = defineTaskType({
   params: TextCollectionParams,
   response: TextCollectionResponse,
   check,
-  empty: () => ({ annotations: {} }),
+  // Required fields need an answer even in an autocompleted task: the first choice, or an empty answer.
+  empty: (p) => ({
+    annotations: Object.fromEntries(
+      p.fields
+        .filter((f) => f.required)
+        .map((f) => {
+          const first = choiceValues(f)[0];
+          return [f.field_id, { type: f.type, field_id: f.field_id, response: [first === undefined ? [] : [first]] }];
+        }),
+    ),
+  }),
 });
