@@ -4,7 +4,7 @@ import { defineTaskType } from './shared/define.js';
 import { annotationSpecFields, checkAnnotationSpec } from './shared/editor-params.js';
 import { Geometries, geometryKinds } from './shared/geometries.js';
 import { ImageAnnotation, checkImageAnnotation, prepareRules, type PreparedRules } from './shared/image-annotations.js';
-import { issue, report, under, type Issue } from './shared/issues.js';
+import { fromZodIssues, issue, listOf, report, under, type Issue } from './shared/issues.js';
 import { checkUniqueLabels } from './shared/labels.js';
 import { EventsToAnnotate, ResultFile, VideoEvents, checkEvents } from './shared/video.js';
 
@@ -49,6 +49,9 @@ export type VideoPlaybackAnnotationParams = z.output<typeof VideoPlaybackAnnotat
 
 /** Each keyframe is checked as the image annotation it draws; track-level problems point at the track. */
 function checkTrack(prepared: PreparedRules, uuid: string, track: Track): Issue[] {
+  if (!prepared.labels.byKind.has(track.geometry)) {
+    return [issue([uuid, 'geometry'], `geometry "${track.geometry}" was not requested (the task asks for ${listOf(prepared.labels.byKind.keys())})`)];
+  }
   const issues: Issue[] = [];
   let lastKey = -1;
   track.frames.forEach((frame, j) => {
@@ -57,7 +60,7 @@ function checkTrack(prepared: PreparedRules, uuid: string, track: Track): Issue[
     lastKey = frame.key;
     const parsed = ImageAnnotation.safeParse({ ...frame, type: track.geometry, uuid, label: track.label });
     if (!parsed.success) {
-      issues.push(...parsed.error.issues.map((i) => issue([...at, ...i.path.map((s) => (typeof s === 'symbol' ? String(s) : s))], i.message)));
+      issues.push(...under(at, fromZodIssues(parsed.error.issues)));
       return;
     }
     for (const found of checkImageAnnotation(prepared, parsed.data)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TaskTypeDefinition } from '../definition.js';
-import { report, toResponseIssues, type Issue } from './issues.js';
+import { fromZodIssues, report, toResponseIssues, type Issue } from './issues.js';
 
 export interface TaskTypeSpec<P extends z.ZodType, R extends z.ZodType> {
   type: string;
@@ -25,7 +25,7 @@ export function defineTaskType<P extends z.ZodType, R extends z.ZodType>(spec: T
     // Parsed again because a type may keep `hypothesis` as an unknown extra param; cheap and never wrong.
     const parsed = spec.response.safeParse(hypothesis);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['hypothesis', ...i.path], message: i.message });
+      report(ctx, fromZodIssues(parsed.error.issues), ['hypothesis']);
       return;
     }
     report(ctx, check(p as z.output<P>, parsed.data), ['hypothesis']);

@@ -29,6 +29,17 @@ export function report(ctx: z.RefinementCtx, issues: readonly Issue[], prefix: I
   for (const i of issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...i.path], message: i.message });
 }
 
+/**
+ * Zod issues from a nested parse, as our issues. Without `reportInput` zod cannot say a value was
+ * missing except in its message, so that case is reworded to the "is required" used everywhere else.
+ */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
+  return issues.map((i) => ({
+    path: i.path.map((s) => (typeof s === 'symbol' ? String(s) : s)),
+    message: i.code === 'invalid_type' && / received undefined$/.test(i.message) ? 'is required' : i.message,
+  }));
+}
+
 /** `a, b and c` style list for messages. */
 export function listOf(values: Iterable<string>): string {
   const all = [...values];
