@@ -91,3 +91,5 @@ export const implementedTaskTypeNames: readonly string[] = implemented.map((d) =
 export function getTaskType(type: string): TaskTypeDefinition | undefined {
   return taskTypes.get(type);
 }
+
+export { openTypeExample, taskTypeExamples, type TaskTypeExample } from './examples.js';
