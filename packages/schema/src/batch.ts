@@ -14,6 +14,7 @@ export const Batch = z
     metadata: Metadata,
     calibration_batch: z.boolean(),
     self_label_batch: z.boolean(),
+    test_autocomplete: z.boolean(),
     created_at: Timestamp,
     updated_at: Timestamp,
     completed_at: Timestamp.optional(),
@@ -31,6 +32,8 @@ export const CreateBatchBody = z.object({
   calibration_batch: z.boolean().nullish(),
   self_label_batch: z.boolean().nullish(),
   metadata: Metadata.nullish(),
+  /** Tessera: test-key tasks of this batch complete by themselves (see callbacks docs). */
+  test_autocomplete: z.boolean().nullish(),
 });
 export type CreateBatchBody = z.infer<typeof CreateBatchBody>;
 

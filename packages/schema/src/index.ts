@@ -5,3 +5,4 @@ export * from './batch.js';
 export * from './task.js';
 export * from './file.js';
 export * from './task-types/index.js';
+export * from './callbacks.js';

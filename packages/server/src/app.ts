@@ -11,6 +11,7 @@ import { registerHome } from './http/home.js';
 import { registerOpenApi } from './http/openapi.js';
 import { requireApiKey } from './http/v1/auth.js';
 import { batchRoutes } from './http/v1/batches.js';
+import { callbackRoutes } from './http/v1/callbacks.js';
 import { fileRoutes } from './http/v1/files.js';
 import { projectRoutes } from './http/v1/projects.js';
 import { taskRoutes } from './http/v1/tasks.js';
@@ -52,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await v1.register(batchRoutes, ctx);
     await v1.register(taskRoutes, ctx);
     await v1.register(fileRoutes, ctx);
+    await v1.register(callbackRoutes, ctx);
   }, { prefix: '/v1' });
   await app.register(fileContentRoutes, ctx);
   registerHome(app);

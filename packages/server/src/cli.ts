@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { bootstrapIfEmpty, ensureAccount, type FirstRun } from './domain/accounts.js';
 import { createApiKey } from './domain/api-keys.js';
-import { openStore, startServer } from './server.js';
+import { defaultRetryPolicy } from './delivery/retry-policy.js';
+import { openStore, startServer, startWorkers } from './server.js';
+import type { DeliveryWorkerOptions } from './workers/delivery-worker.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -28,32 +30,114 @@ Try:  curl -u ${firstRun.testKey}: ${url}/v1/projects`;
 
 const program = new Command('tessera').description('Tessera: a self-hosted data-labeling server that speaks Scale’s v1 API');
 
-program
-  .command('serve')
-  .description('start the server (API and web app); migrations apply at start')
-  .addOption(new Option('--port <port>', 'port to listen on').default(8080).argParser(port).env('PORT'))
-  .addOption(new Option('--host <host>', 'address to bind').default('0.0.0.0'))
-  .addOption(dataOption())
-  .addOption(dbOption())
-  .addOption(new Option('--public-url <url>', 'base URL clients reach this server at (for attachment URLs)').env('TESSERA_PUBLIC_URL'))
-  .option('--allow-private-fetch', 'let file imports fetch private and loopback addresses (local testing only)', false)
-  .option('--quiet', 'no request logs', false)
-  .action(async (opts: { port: number; host: string; data: string; db?: string; publicUrl?: string; allowPrivateFetch: boolean; quiet: boolean }) => {
-    const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db });
-    const firstRun = await bootstrapIfEmpty(store);
-    const server = await startServer(
-      { port: opts.port, host: opts.host, dataDir: opts.data, databaseUrl: opts.db, publicUrl: opts.publicUrl, allowPrivateFetch: opts.allowPrivateFetch, logger: !opts.quiet },
-      store,
-    );
-    const where = opts.db ? 'PostgreSQL' : `SQLite in ${opts.data}`;
-    // One write, so whoever reads our output sees the banner whole.
-    console.log(`Tessera is listening on ${server.url} (${where})${firstRun ? firstRunBanner(firstRun, server.url) : ''}`);
-    const stop = () => {
-      server.close().then(() => process.exit(0), () => process.exit(1));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+interface CallbackFlags {
+  allowPrivateCallbacks: boolean;
+  callbackMaxAttempts?: number;
+  callbackRetryMs?: number;
+  callbackTimeoutMs?: number;
+  callbackLeaseMs?: number;
+}
+
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a non-negative number');
+  return n;
+}
+
+/** Delivery flags shared by `serve` and `worker`. */
+function withCallbackOptions(command: Command): Command {
+  return command
+    .option('--allow-private-callbacks', 'deliver callbacks to private and loopback addresses (local testing only)', false)
+    .addOption(new Option('--callback-max-attempts <n>', 'tries per callback (default 20)').argParser(nonNegative))
+    .addOption(new Option('--callback-retry-ms <ms>', 'first retry delay; doubles each try (default 30000)').argParser(nonNegative))
+    .addOption(new Option('--callback-timeout-ms <ms>', 'per-attempt timeout (default 10000)').argParser(nonNegative))
+    .addOption(new Option('--callback-lease-ms <ms>', 'how long a worker holds a claimed callback (default 60000)').argParser(nonNegative));
+}
+
+function deliveryConfig(flags: CallbackFlags): Partial<DeliveryWorkerOptions> {
+  const retry = { ...defaultRetryPolicy };
+  if (flags.callbackMaxAttempts !== undefined) retry.maxAttempts = flags.callbackMaxAttempts;
+  if (flags.callbackRetryMs !== undefined) retry.initialDelayMs = flags.callbackRetryMs;
+  return {
+    retry,
+    allowPrivateAddresses: flags.allowPrivateCallbacks,
+    ...(flags.callbackTimeoutMs !== undefined ? { timeoutMs: flags.callbackTimeoutMs } : {}),
+    ...(flags.callbackLeaseMs !== undefined ? { leaseMs: flags.callbackLeaseMs } : {}),
+  };
+}
+
+interface ServeFlags extends CallbackFlags {
+  port: number;
+  host: string;
+  data: string;
+  db?: string;
+  publicUrl?: string;
+  allowPrivateFetch: boolean;
+  workers: boolean;
+  quiet: boolean;
+}
+
+withCallbackOptions(
+  program
+    .command('serve')
+    .description('start the server (API, web app, callback delivery); migrations apply at start')
+    .addOption(new Option('--port <port>', 'port to listen on').default(8080).argParser(port).env('PORT'))
+    .addOption(new Option('--host <host>', 'address to bind').default('0.0.0.0'))
+    .addOption(dataOption())
+    .addOption(dbOption())
+    .addOption(new Option('--public-url <url>', 'base URL clients reach this server at (for attachment URLs)').env('TESSERA_PUBLIC_URL'))
+    .option('--allow-private-fetch', 'let file imports fetch private and loopback addresses (local testing only)', false)
+    .option('--no-workers', 'serve HTTP only; run `tessera worker` elsewhere to deliver callbacks')
+    .option('--quiet', 'no request logs', false),
+).action(async (opts: ServeFlags) => {
+  const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db });
+  const firstRun = await bootstrapIfEmpty(store);
+  const server = await startServer(
+    {
+      port: opts.port,
+      host: opts.host,
+      dataDir: opts.data,
+      databaseUrl: opts.db,
+      publicUrl: opts.publicUrl,
+      allowPrivateFetch: opts.allowPrivateFetch,
+      logger: !opts.quiet,
+      workers: opts.workers,
+      delivery: deliveryConfig(opts),
+    },
+    store,
+  );
+  const where = opts.db ? 'PostgreSQL' : `SQLite in ${opts.data}`;
+  // One write, so whoever reads our output sees the banner whole.
+  console.log(`Tessera is listening on ${server.url} (${where})${firstRun ? firstRunBanner(firstRun, server.url) : ''}`);
+  stopOnSignal(() => server.close());
+});
+
+withCallbackOptions(
+  program
+    .command('worker')
+    .description('deliver callbacks and run test-mode autocomplete, without serving HTTP')
+    .addOption(dataOption())
+    .addOption(dbOption()),
+).action(async (opts: CallbackFlags & { data: string; db?: string }) => {
+  const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db });
+  const workers = startWorkers(store, { delivery: deliveryConfig(opts) });
+  console.log('Tessera worker is running');
+  stopOnSignal(async () => {
+    await workers.stop();
+    await store.close();
   });
+});
+
+function stopOnSignal(stop: () => Promise<void>): void {
+  const handler = () => {
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
 
 const keys = program.command('keys').description('manage API keys');
 keys

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DiskStorage } from './files/storage.js';
 import { openDatabase, Store } from './store/index.js';
+import { AutocompleteWorker } from './workers/autocomplete-worker.js';
+import { defaultDeliveryOptions, DeliveryWorker, type DeliveryWorkerOptions } from './workers/delivery-worker.js';
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +19,10 @@ export interface ServerConfig {
   publicUrl?: string | undefined;
   allowPrivateFetch?: boolean;
   logger?: boolean;
+  /** Run the delivery and autocomplete workers in this process (default true). */
+  workers?: boolean;
+  delivery?: Partial<DeliveryWorkerOptions>;
+  autocompletePollMs?: number;
 }
 
 export interface RunningServer {
@@ -43,6 +49,7 @@ export async function startServer(config: ServerConfig, store?: Store): Promise<
     allowPrivateFetch: config.allowPrivateFetch ?? false,
     logger: config.logger ?? false,
   });
+  const workers = config.workers === false ? undefined : startWorkers(opened, config, app.log);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -52,8 +59,34 @@ export async function startServer(config: ServerConfig, store?: Store): Promise<
     store: opened,
     url: `http://${shownHost}:${port}`,
     close: async () => {
+      await workers?.stop();
       await app.close();
       await opened.close();
+    },
+  };
+}
+
+export interface Workers {
+  delivery: DeliveryWorker;
+  autocomplete: AutocompleteWorker;
+  stop(): Promise<void>;
+}
+
+/** The background work of a server: callback delivery and test-mode autocomplete. */
+export function startWorkers(
+  store: Store,
+  config: Pick<ServerConfig, 'delivery' | 'autocompletePollMs'>,
+  log?: FastifyInstance['log'],
+): Workers {
+  const delivery = new DeliveryWorker(store, { ...defaultDeliveryOptions, ...config.delivery }, log);
+  const autocomplete = new AutocompleteWorker(store, config.autocompletePollMs ?? 200, log);
+  delivery.start();
+  autocomplete.start();
+  return {
+    delivery,
+    autocomplete,
+    stop: async () => {
+      await Promise.all([delivery.stop(), autocomplete.stop()]);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { BatchListQuery, BatchStatusCounts, CreateBatchBody } from '@tessera/schema';
 import type { BatchFilter, BatchRecord } from '../store/batches.js';
 import { isUniqueViolation, type ScopedStore, type Store } from '../store/index.js';
+import { oweBatchCallback } from './callbacks.js';
 import { Conflict, InvalidRequest, NotFound } from './errors.js';
 import { newId } from './ids.js';
 import { decodeToken, encodeToken } from './page-token.js';
@@ -29,6 +30,7 @@ export async function createBatch(store: Store, scope: Scope, body: CreateBatchB
       calibrationBatch: body.calibration_batch ?? false,
       selfLabelBatch: body.self_label_batch ?? false,
       archived: false,
+      testAutocomplete: body.test_autocomplete ?? false,
       createdAt: now,
       updatedAt: now,
       completedAt: null,
@@ -71,7 +73,9 @@ export async function completeBatchIfDone(tx: ScopedStore, batch: BatchRecord, n
   const total = counts.pending + counts.completed + counts.canceled + counts.error;
   if (total === 0 || counts.pending > 0) return undefined;
   await tx.batches.update(batch.id, { status: 'completed', completedAt: now, updatedAt: now });
-  return { ...batch, status: 'completed', completedAt: now, updatedAt: now };
+  const completed: BatchRecord = { ...batch, status: 'completed', completedAt: now, updatedAt: now };
+  await oweBatchCallback(tx, completed);
+  return completed;
 }
 
 export async function batchStatus(store: ScopedStore, name: string): Promise<BatchStatusCounts> {

@@ -9,6 +9,7 @@ import type { BatchRecord } from '../store/batches.js';
 import { isUniqueViolation, type ScopedStore, type Store } from '../store/index.js';
 import type { NewTask, TaskFilter, TaskRecord } from '../store/tasks.js';
 import { completeBatchIfDone } from './batches.js';
+import { callbackSettings, eventForStatus, oweTaskCallback } from './callbacks.js';
 import { Conflict, InvalidRequest, NotFound } from './errors.js';
 import { ID_PATTERN, idFloor, newId } from './ids.js';
 import { decodeToken, encodeToken } from './page-token.js';
@@ -95,6 +96,7 @@ export async function createTask(store: Store, scope: Scope, type: string, body:
       customerReviewStatus: null,
       extra: {},
       projectParamVersion: inherited.version,
+      autocompleteAt: (await completesByItself(tx, scope, batch)) ? now : null,
       createdAt: now,
       updatedAt: now,
       completedAt: null,
@@ -111,6 +113,16 @@ export async function createTask(store: Store, scope: Scope, type: string, body:
   });
 }
 
+/**
+ * Test mode for integrators: with the account's setting or the batch's flag, test-key tasks complete
+ * by themselves (the autocomplete worker picks them up). Live tasks never do.
+ */
+async function completesByItself(tx: ScopedStore, scope: Scope, batch: BatchRecord | undefined): Promise<boolean> {
+  if (scope.env !== 'test') return false;
+  if (batch?.testAutocomplete) return true;
+  return (await callbackSettings(tx)).test_autocomplete === 1;
+}
+
 export async function getTask(store: ScopedStore, id: string): Promise<TaskRecord> {
   const task = ID_PATTERN.test(id) ? await store.tasks.findById(id) : undefined;
   if (!task) throw new NotFound('Task with that ID not found.');
@@ -118,15 +130,34 @@ export async function getTask(store: ScopedStore, id: string): Promise<TaskRecor
 }
 
 /** Moves a task to a new status, keeping the counts and its batch's completion in the same transaction. */
-export async function changeStatus(tx: ScopedStore, task: TaskRecord, to: TaskStatus, patch: { response?: unknown; completedAt?: number | null } = {}): Promise<TaskRecord> {
+export async function changeStatus(
+  tx: ScopedStore,
+  task: TaskRecord,
+  to: TaskStatus,
+  patch: { response?: unknown; completedAt?: number | null; autocompleteAt?: number | null } = {},
+): Promise<TaskRecord> {
   const now = Date.now();
-  await tx.tasks.update(task.id, { status: to, updatedAt: now, ...patch });
+  // Compare-and-set on the status: of two processes moving one task, exactly one wins.
+  // Work that left pending is never autocompleted, and drops out of the autocomplete index.
+  const leaving = to !== 'pending' ? { autocompleteAt: null } : {};
+  const moved = await tx.tasks.update(task.id, { status: to, updatedAt: now, ifStatus: task.status, ...leaving, ...patch });
+  if (!moved) throw new TaskChangedConcurrently(task.id);
   await tx.counts.move(task, task.status, to);
+  const changed = { ...task, status: to, updatedAt: now, ...patch };
+  const event = eventForStatus(to);
+  if (event) await oweTaskCallback(tx, changed, event);
   if (task.batchId !== null && to !== 'pending') {
     const batch = await tx.batches.findById(task.batchId);
     if (batch) await completeBatchIfDone(tx, batch, now);
   }
-  return { ...task, status: to, updatedAt: now, ...patch };
+  return changed;
+}
+
+/** Another request changed the task between our read and our write; the caller may simply retry. */
+export class TaskChangedConcurrently extends InvalidRequest {
+  constructor(id: string) {
+    super(`Task ${id} changed while this request ran; retry it.`);
+  }
 }
 
 /** Only pending work can be canceled; canceling twice is a no-op. */

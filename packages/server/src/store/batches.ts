@@ -14,6 +14,8 @@ export interface BatchRecord {
   calibrationBatch: boolean;
   selfLabelBatch: boolean;
   archived: boolean;
+  /** Test mode: this batch's test-key tasks complete by themselves. */
+  testAutocomplete: boolean;
   createdAt: number;
   updatedAt: number;
   completedAt: number | null;
@@ -60,6 +62,7 @@ export class BatchStore {
         calibration_batch: bool(b.calibrationBatch),
         self_label_batch: bool(b.selfLabelBatch),
         archived: bool(b.archived),
+        test_autocomplete: bool(b.testAutocomplete),
         created_at: b.createdAt,
         updated_at: b.updatedAt,
         completed_at: b.completedAt,
@@ -132,6 +135,7 @@ interface BatchRow {
   calibration_batch: number;
   self_label_batch: number;
   archived: number;
+  test_autocomplete: number;
   created_at: number;
   updated_at: number;
   completed_at: number | null;
@@ -149,6 +153,7 @@ function toRecord(row: BatchRow): BatchRecord {
     calibrationBatch: row.calibration_batch === 1,
     selfLabelBatch: row.self_label_batch === 1,
     archived: row.archived === 1,
+    testAutocomplete: row.test_autocomplete === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,

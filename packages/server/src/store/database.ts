@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import * as core from './migrations/001-core.js';
+import * as delivery from './migrations/002-delivery.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -15,6 +16,7 @@ export interface Database {
 
 const migrations: Record<string, Migration> = {
   '001-core': core,
+  '002-delivery': delivery,
 };
 
 // PostgreSQL's bigint (int8) arrives as a string by default; our bigints are epoch ms and counts, safe as numbers.

@@ -6,6 +6,8 @@ import type { Database, Db, Dialect } from './database.js';
 import { FileStore } from './files.js';
 import { ProjectStore } from './projects.js';
 import { TaskStore } from './tasks.js';
+import { CallbackSettingsStore } from './callback-settings.js';
+import { DeliveryStore, OutboxQueue } from './deliveries.js';
 
 /** Everything one account may read or write in one environment, over one connection or transaction. */
 export class ScopedStore {
@@ -14,6 +16,8 @@ export class ScopedStore {
   readonly tasks: TaskStore;
   readonly counts: TaskCountStore;
   readonly files: FileStore;
+  readonly deliveries: DeliveryStore;
+  readonly callbackSettings: CallbackSettingsStore;
 
   constructor(
     db: Db,
@@ -24,14 +28,18 @@ export class ScopedStore {
     this.tasks = new TaskStore(db, scope);
     this.counts = new TaskCountStore(db, scope);
     this.files = new FileStore(db, scope);
+    this.deliveries = new DeliveryStore(db, scope);
+    this.callbackSettings = new CallbackSettingsStore(db, scope);
   }
 }
 
 export class Store {
   readonly accounts: AccountStore;
+  readonly outbox: OutboxQueue;
 
   constructor(private readonly database: Database) {
     this.accounts = new AccountStore(database.db);
+    this.outbox = new OutboxQueue(database);
   }
 
   get dialect(): Dialect {

@@ -1,4 +1,7 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/** A column inserts may leave out (it has a default or means "not yet"). */
+type Optional<T> = ColumnType<T, T | undefined, T>;
 
 /**
  * The database as Kysely sees it. Times are epoch milliseconds, booleans 0/1 and
@@ -14,6 +17,9 @@ export interface Tables {
   task_tags: TaskTagsTable;
   task_counts: TaskCountsTable;
   files: FilesTable;
+  callback_settings: CallbackSettingsTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
 }
 
 export type Env = 'test' | 'live';
@@ -72,6 +78,8 @@ export interface BatchesTable {
   created_at: number;
   updated_at: number;
   completed_at: number | null;
+  /** Test mode: tasks of this batch complete by themselves. */
+  test_autocomplete: Optional<number>;
 }
 
 export interface TasksTable {
@@ -97,6 +105,8 @@ export interface TasksTable {
   /** Less-queried parts of the wire object (audits, review comments, processed attachments). */
   extra: string;
   project_param_version: number | null;
+  /** Test mode: when this task completes by itself; null when it waits for people. */
+  autocomplete_at: Optional<number | null>;
   created_at: number;
   updated_at: number;
   completed_at: number | null;
@@ -136,4 +146,53 @@ export interface FilesTable {
   project_names: string;
   metadata: string;
   created_at: number;
+}
+
+export interface CallbackSettingsTable {
+  account_id: string;
+  env: Env;
+  /** Where callbacks go for tasks that name no callback_url. */
+  default_callback_url: string | null;
+  /** Sent as-is in `scale-callback-auth`, as Scale does. */
+  callback_auth_key: string;
+  /** Standard Webhooks signing secret, `whsec_…`; the previous one keeps signing for a while after rotation. */
+  webhook_secret: string;
+  previous_webhook_secret: string | null;
+  previous_secret_expires_at: number | null;
+  test_autocomplete: number;
+  updated_at: number;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** The outbox: one row per callback owed, written in the transaction of the change that owes it. */
+export interface DeliveriesTable {
+  id: string;
+  account_id: string;
+  env: Env;
+  event: string;
+  task_id: string | null;
+  batch_id: string | null;
+  url: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number;
+  /** Which worker holds the row, and until when: a crashed worker's rows come back when this passes. */
+  claim_token: string | null;
+  claimed_until: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}
+
+export interface DeliveryAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  started_at: number;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  response_excerpt: string | null;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Scope } from '../domain/scope.js';
 import type { Db } from './database.js';
 import { bool, fromJson, toJson } from './json.js';
+import type { Selectable, Updateable } from 'kysely';
 import type { TasksTable } from './tables.js';
 
 /** Parts of a task read only when the whole task is shown. */
@@ -34,6 +35,8 @@ export interface TaskRecord {
   customerReviewStatus: string | null;
   extra: TaskExtra;
   projectParamVersion: number | null;
+  /** Test mode: when the task completes by itself; null when it waits for people. */
+  autocompleteAt: number | null;
   createdAt: number;
   updatedAt: number;
   completedAt: number | null;
@@ -71,8 +74,13 @@ export type TaskPatch = Partial<
     | 'customerReviewStatus'
     | 'extra'
     | 'completedAt'
+    | 'autocompleteAt'
   >
-> & { updatedAt: number };
+> & {
+  updatedAt: number;
+  /** Only if the task still has this status: the update is a compare-and-set, safe across processes. */
+  ifStatus?: TaskStatus;
+};
 
 export class TaskStore {
   constructor(
@@ -116,6 +124,7 @@ export class TaskStore {
         customer_review_status: task.customerReviewStatus,
         extra: toJson(task.extra),
         project_param_version: task.projectParamVersion,
+        autocomplete_at: task.autocompleteAt,
         created_at: task.createdAt,
         updated_at: task.updatedAt,
         completed_at: task.completedAt,
@@ -178,8 +187,9 @@ export class TaskStore {
     return Number(row.n);
   }
 
-  async update(id: string, patch: TaskPatch): Promise<void> {
-    const set: Partial<TasksTable> = { updated_at: patch.updatedAt };
+  /** Returns false when nothing changed (no such task, or `ifStatus` no longer holds). */
+  async update(id: string, patch: TaskPatch): Promise<boolean> {
+    const set: Updateable<TasksTable> = { updated_at: patch.updatedAt };
     if (patch.status !== undefined) set.status = patch.status;
     if (patch.response !== undefined) set.response = patch.response === null ? null : toJson(patch.response);
     if (patch.metadata !== undefined) set.metadata = toJson(patch.metadata);
@@ -190,17 +200,33 @@ export class TaskStore {
     if (patch.customerReviewStatus !== undefined) set.customer_review_status = patch.customerReviewStatus;
     if (patch.extra !== undefined) set.extra = toJson(patch.extra);
     if (patch.completedAt !== undefined) set.completed_at = patch.completedAt;
-    await this.db
+    if (patch.autocompleteAt !== undefined) set.autocomplete_at = patch.autocompleteAt;
+    let q = this.db
       .updateTable('tasks')
       .set(set)
       .where('account_id', '=', this.scope.accountId)
       .where('env', '=', this.scope.env)
-      .where('id', '=', id)
-      .execute();
+      .where('id', '=', id);
+    if (patch.ifStatus !== undefined) q = q.where('status', '=', patch.ifStatus);
+    const result = await q.executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
     if (patch.tags !== undefined) {
       await this.db.deleteFrom('task_tags').where('task_id', '=', id).execute();
       if (patch.tags && patch.tags.length > 0) await this.insertTags(id, patch.tags);
     }
+    return true;
+  }
+
+  /** Test-mode tasks due to complete by themselves, across accounts (the autocomplete worker's query). */
+  static async dueAutocompletes(db: Db, now: number, limit: number): Promise<{ id: string; account_id: string; env: 'test' | 'live' }[]> {
+    return db
+      .selectFrom('tasks')
+      .select(['id', 'account_id', 'env'])
+      .where('autocomplete_at', '<=', now)
+      .where('status', '=', 'pending')
+      .orderBy('autocomplete_at')
+      .limit(limit)
+      .execute();
   }
 
   private async insertTags(taskId: string, tags: string[]): Promise<void> {
@@ -218,7 +244,7 @@ export class TaskStore {
   }
 }
 
-type TaskRow = TasksTable & { project_name: string | null; batch_name: string | null };
+type TaskRow = Selectable<TasksTable> & { project_name: string | null; batch_name: string | null };
 
 function toRecord(row: TaskRow): TaskRecord {
   return {
@@ -243,6 +269,7 @@ function toRecord(row: TaskRow): TaskRecord {
     customerReviewStatus: row.customer_review_status,
     extra: fromJson(row.extra),
     projectParamVersion: row.project_param_version,
+    autocompleteAt: row.autocomplete_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,

@@ -52,6 +52,7 @@ export function presentBatch(b: BatchRecord): Batch {
     metadata: b.metadata,
     calibration_batch: b.calibrationBatch,
     self_label_batch: b.selfLabelBatch,
+    test_autocomplete: b.testAutocomplete,
     created_at: iso(b.createdAt),
     updated_at: iso(b.updatedAt),
     ...(b.completedAt !== null ? { completed_at: iso(b.completedAt) } : {}),

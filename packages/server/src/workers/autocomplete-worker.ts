@@ -1,0 +1,72 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { getTaskType } from '@tessera/schema';
+import { changeStatus, TaskChangedConcurrently } from '../domain/tasks.js';
+import type { Store } from '../store/index.js';
+import { TaskStore } from '../store/tasks.js';
+
+/**
+ * Test mode for integrators: completes test-key tasks that were marked to complete by themselves, with
+ * their hypothesis as the response when there is one and the type's empty response otherwise.
+ */
+export class AutocompleteWorker {
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly pollMs: number,
+    private readonly log?: FastifyBaseLogger,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.wake?.();
+    await this.loopDone;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let done = 0;
+      try {
+        done = await this.completeDue();
+      } catch (error) {
+        this.log?.error({ err: error }, 'autocomplete worker failed');
+      }
+      if (done === 0) await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, this.pollMs);
+      });
+    }
+  }
+
+  /** Completes one round of due tasks; returns how many. */
+  async completeDue(limit = 100): Promise<number> {
+    const due = await TaskStore.dueAutocompletes(this.store.db, Date.now(), limit);
+    let completed = 0;
+    for (const { id, account_id, env } of due) {
+      try {
+        await this.store.transaction({ accountId: account_id, env }, async (tx) => {
+          const task = await tx.tasks.findById(id);
+          if (!task || task.status !== 'pending') return;
+          const def = getTaskType(task.type);
+          const response = task.params.hypothesis ?? def?.emptyResponse(task.params) ?? {};
+          await changeStatus(tx, task, 'completed', { response, completedAt: Date.now(), autocompleteAt: null });
+        });
+        completed += 1;
+      } catch (error) {
+        // Another process completed or canceled it first: nothing left to do.
+        if (!(error instanceof TaskChangedConcurrently)) throw error;
+      }
+    }
+    return completed;
+  }
+}
