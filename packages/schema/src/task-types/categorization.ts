@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attachmentFields, checkAttachment } from './shared/attachment.js';
 import { defineTaskType } from './shared/define.js';
-import { issue, listOf, report, type Issue } from './shared/issues.js';
+import { issue, missing, listOf, report, type Issue } from './shared/issues.js';
 
 /** A newer-style taxonomy: one named question with its own choices. */
 const Taxonomy = z.looseObject({
@@ -24,7 +24,7 @@ export const CategorizationParams = z
   })
   .superRefine((p, ctx) => {
     const issues: Issue[] = [...checkAttachment(p)];
-    if (!p.categories && !p.taxonomies) issues.push(issue(['categories'], 'is required (or pass taxonomies)'));
+    if (!p.categories && !p.taxonomies) issues.push(missing(['categories'], 'is required (or pass taxonomies)'));
     if (p.categories && p.taxonomies) issues.push(issue(['taxonomies'], 'cannot be combined with categories'));
     p.categories?.forEach((c, i) => {
       if (p.categories!.indexOf(c) !== i) issues.push(issue(['categories', i], `duplicate category "${c}"`));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AttachmentUrl } from './shared/attachment.js';
 import { defineTaskType } from './shared/define.js';
 import { Vertex } from './shared/image-annotations.js';
-import { issue, listOf, report, type Issue } from './shared/issues.js';
+import { issue, missing, listOf, report, type Issue } from './shared/issues.js';
 
 /** What to find in the document, e.g. `{type: "block", label: "barcode"}`. */
 const Feature = z.looseObject({ type: z.string().min(1), label: z.string().min(1) });
@@ -35,7 +35,7 @@ export const DocumentTranscriptionParams = z
   })
   .superRefine((p, ctx) => {
     const issues: Issue[] = [];
-    if (!p.attachment && !p.attachments) issues.push(issue(['attachment'], 'is required (or pass attachments)'));
+    if (!p.attachment && !p.attachments) issues.push(missing(['attachment'], 'is required (or pass attachments)'));
     if (p.attachment && p.attachments) issues.push(issue(['attachments'], 'cannot be combined with attachment'));
     report(ctx, issues);
   });

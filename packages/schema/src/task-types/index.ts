@@ -38,6 +38,7 @@ export {
 } from './shared/image-annotations.js';
 export { Geometries, geometryKinds, type GeometryKind } from './shared/geometries.js';
 export { AnnotationAttributes, AnnotationAttribute, conditionsHold } from './shared/attributes.js';
+export { isMissingValueIssue } from './shared/issues.js';
 export { LabelItem, LabelList, LabelTree, type LabelDescription } from './shared/labels.js';
 export {
   imageAnnotationToLegacyResponse,

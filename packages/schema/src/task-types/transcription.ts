@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attachmentFields, checkAttachment } from './shared/attachment.js';
 import { defineTaskType } from './shared/define.js';
-import { issue, listOf, report, type Issue } from './shared/issues.js';
+import { issue, missing, listOf, report, type Issue } from './shared/issues.js';
 
 /** Field key → description; Scale's older docs also allow an object with a description. */
 const FieldMap = z.record(z.string().min(1), z.union([z.string(), z.looseObject({ description: z.string().optional() })]));
@@ -16,7 +16,7 @@ export const TranscriptionParams = z
   .superRefine((p, ctx) => {
     const issues: Issue[] = [...checkAttachment(p)];
     if (Object.keys(p.fields ?? {}).length === 0 && Object.keys(p.repeatable_fields ?? {}).length === 0) {
-      issues.push(issue(['fields'], 'must name at least one field (or repeatable_fields)'));
+      issues.push(missing(['fields'], 'must name at least one field (or repeatable_fields)'));
     }
     report(ctx, issues);
   });

@@ -4,7 +4,7 @@ import { defineTaskType } from './shared/define.js';
 import { annotationSpecFields, baseAnnotationFields, checkAnnotationSpec } from './shared/editor-params.js';
 import { checkUniqueLabels } from './shared/labels.js';
 import { ImageAnnotation, checkImageAnnotations, prepareRules } from './shared/image-annotations.js';
-import { issue, report, under, type Issue } from './shared/issues.js';
+import { issue, missing, report, under, type Issue } from './shared/issues.js';
 import { EventsToAnnotate, ResultFile, VideoEvents, checkEvents } from './shared/video.js';
 
 /** One frame of an inline result: the frame's annotations, uuids stable across frames for one object. */
@@ -34,8 +34,8 @@ export const VideoAnnotationParams = z
   .superRefine((p, ctx) => {
     const issues: Issue[] = checkAnnotationSpec(p);
     const kind = p.attachment_type ?? (p.attachments ? 'image' : 'video');
-    if (kind === 'image' && !p.attachments) issues.push(issue(['attachments'], 'is required (the frame images, for attachment_type "image")'));
-    if (kind === 'video' && !p.attachment) issues.push(issue(['attachment'], 'is required (a video URL, or pass attachments with the frames)'));
+    if (kind === 'image' && !p.attachments) issues.push(missing(['attachments'], 'is required (the frame images, for attachment_type "image")'));
+    if (kind === 'video' && !p.attachment) issues.push(missing(['attachment'], 'is required (a video URL, or pass attachments with the frames)'));
     if (p.attachments && p.attachment) issues.push(issue(['attachment'], 'cannot be combined with attachments'));
     if (p.events_to_annotate) issues.push(...under(['events_to_annotate'], checkUniqueLabels(p.events_to_annotate)));
     report(ctx, issues);

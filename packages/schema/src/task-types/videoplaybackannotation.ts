@@ -4,7 +4,7 @@ import { defineTaskType } from './shared/define.js';
 import { annotationSpecFields, checkAnnotationSpec } from './shared/editor-params.js';
 import { Geometries, geometryKinds } from './shared/geometries.js';
 import { ImageAnnotation, checkImageAnnotation, prepareRules, type PreparedRules } from './shared/image-annotations.js';
-import { fromZodIssues, issue, listOf, report, under, type Issue } from './shared/issues.js';
+import { fromZodIssues, issue, missing, listOf, report, under, type Issue } from './shared/issues.js';
 import { checkUniqueLabels } from './shared/labels.js';
 import { EventsToAnnotate, ResultFile, VideoEvents, checkEvents } from './shared/video.js';
 
@@ -40,7 +40,7 @@ export const VideoPlaybackAnnotationParams = z
   })
   .superRefine((p, ctx) => {
     const issues: Issue[] = [];
-    if (!p.geometries && !p.events_to_annotate) issues.push(issue(['geometries'], 'is required (or events_to_annotate)'));
+    if (!p.geometries && !p.events_to_annotate) issues.push(missing(['geometries'], 'is required (or events_to_annotate)'));
     if (p.geometries) issues.push(...checkAnnotationSpec({ ...p, geometries: p.geometries }));
     if (p.events_to_annotate) issues.push(...under(['events_to_annotate'], checkUniqueLabels(p.events_to_annotate)));
     report(ctx, issues);

@@ -8,15 +8,31 @@ export type IssuePath = readonly (string | number)[];
 export interface Issue {
   path: IssuePath;
   message: string;
+  /** A value that must be given is absent: project params may leave it for each task to supply. */
+  missing?: boolean;
 }
 
 export function issue(path: IssuePath, message: string): Issue {
   return { path, message };
 }
 
+/** A required value is absent (e.g. neither `attachment` nor `attachments`). */
+export function missing(path: IssuePath, message: string): Issue {
+  return { path, message, missing: true };
+}
+
 /** Re-roots issues found in a nested value (e.g. one annotation) under its place in the parent. */
 export function under(prefix: IssuePath, issues: readonly Issue[]): Issue[] {
-  return issues.map((i) => ({ path: [...prefix, ...i.path], message: i.message }));
+  return issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
+}
+
+/**
+ * Whether a params issue only says something is missing, which project params may leave to the task.
+ * Works with or without `reportInput` (without it zod keeps no `input`, only the message says so).
+ */
+export function isMissingValueIssue(i: z.core.$ZodIssue): boolean {
+  if (i.code === 'invalid_type') return i.input === undefined && (/ received undefined$/.test(i.message) || 'input' in i);
+  return i.code === 'custom' && (i.params as { missing?: unknown } | undefined)?.missing === true;
 }
 
 /** The shape the server turns into a 400: dotted path plus message. */
@@ -26,7 +42,9 @@ export function toResponseIssues(issues: readonly Issue[]): ResponseIssue[] {
 
 /** Reports issues from a shared check inside a zod `superRefine`, so describeIssues names the field. */
 export function report(ctx: z.RefinementCtx, issues: readonly Issue[], prefix: IssuePath = []): void {
-  for (const i of issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...i.path], message: i.message });
+  for (const i of issues) {
+    ctx.addIssue({ code: 'custom', path: [...prefix, ...i.path], message: i.message, ...(i.missing ? { params: { missing: true } } : {}) });
+  }
 }
 
 /**
