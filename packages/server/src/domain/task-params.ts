@@ -1,4 +1,4 @@
-import { describeIssues, type TaskTypeDefinition } from '@tessera/schema';
+import { describeIssues, isMissingValueIssue, type TaskTypeDefinition } from '@tessera/schema';
 import { InvalidRequest } from './errors.js';
 
 /**
@@ -10,10 +10,10 @@ export function checkProjectParams(def: TaskTypeDefinition, params: Record<strin
   if (instruction !== undefined && typeof instruction !== 'string') {
     throw new InvalidRequest('Parameter is invalid, reason: "params.instruction" must be a string');
   }
-  const result = def.params.safeParse(rest);
+  const result = def.params.safeParse(rest, { reportInput: true });
   if (!result.success) {
     // A missing field is the task's to supply; anything present must already be right.
-    const wrong = result.error.issues.filter((issue) => !(issue.code === 'invalid_type' && issue.input === undefined));
+    const wrong = result.error.issues.filter((issue) => !isMissingValueIssue(issue));
     if (wrong.length > 0) throw new InvalidRequest(describeIssues(wrong, ['params']));
   }
   return params;
@@ -26,7 +26,7 @@ export function resolveTaskParams(
   taskParams: Record<string, unknown>,
 ): Record<string, unknown> {
   const { instruction: _projectInstruction, ...inherited } = projectParams;
-  const result = def.params.safeParse({ ...inherited, ...taskParams });
+  const result = def.params.safeParse({ ...inherited, ...taskParams }, { reportInput: true });
   if (!result.success) throw new InvalidRequest(describeIssues(result.error.issues));
   return result.data as Record<string, unknown>;
 }

@@ -39,7 +39,7 @@ export async function createTask(store: Store, scope: Scope, type: string, body:
       if (value !== null) common[key] = value;
     } else own[key] = value;
   }
-  const parsed = TaskCommonFields.safeParse(common);
+  const parsed = TaskCommonFields.safeParse(common, { reportInput: true });
   if (!parsed.success) throw new InvalidRequest(describeIssues(parsed.error.issues));
   const fields = parsed.data;
 
@@ -70,6 +70,12 @@ export async function createTask(store: Store, scope: Scope, type: string, body:
     const inherited = project ? inheritedParams(project, fields.project_version) : { params: {}, version: null };
     const params = resolveTaskParams(def, inherited.params, own);
     const projectInstruction = typeof inherited.params.instruction === 'string' ? inherited.params.instruction : undefined;
+    const instruction = fields.instruction ?? projectInstruction;
+    // Some types need a common field (categorization: an instruction), from the task or its project.
+    for (const field of def.requiredFields ?? []) {
+      const given = field === 'instruction' ? instruction : (fields as Record<string, unknown>)[field];
+      if (given === undefined) throw new InvalidRequest(`Parameter is invalid, reason: "${field}" is required`);
+    }
 
     if (fields.unique_id !== undefined) {
       const existing = await tx.tasks.findByUniqueId(fields.unique_id);
@@ -83,7 +89,7 @@ export async function createTask(store: Store, scope: Scope, type: string, body:
       projectId: project?.id ?? null,
       batchId: batch?.id ?? null,
       uniqueId: fields.unique_id ?? null,
-      instruction: fields.instruction ?? projectInstruction ?? null,
+      instruction: instruction ?? null,
       callbackUrl: fields.callback_url ?? null,
       params,
       response: null,

@@ -7,7 +7,7 @@ import { InvalidRequest } from '../domain/errors.js';
 export const validatorCompiler: FastifySchemaCompiler<ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
-    const result = schema.safeParse(data);
+    const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     const where = httpPart === 'querystring' ? 'query' : httpPart;
     const message = describeIssues(result.error.issues);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createApiKey, ensureAccount, startServer, type RunningServer } from '../../src/index.js';
+import { createApiKey, ensureAccount, startServer, type DeliveryWorkerOptions, type RunningServer } from '../../src/index.js';
 
 export type BackendName = 'sqlite' | 'postgres';
 
@@ -40,6 +40,8 @@ export interface TestServer {
 
 export interface ServerOptions {
   allowPrivateFetch?: boolean;
+  delivery?: Partial<DeliveryWorkerOptions>;
+  autocompletePollMs?: number;
 }
 
 /** A real server on a real port over a real database, fresh for one suite. */
@@ -54,6 +56,8 @@ export async function startTestServer(backend: BackendName, options: ServerOptio
     databaseUrl: backend === 'postgres' ? pgUrl : undefined,
     databaseSchema: schema,
     allowPrivateFetch: options.allowPrivateFetch ?? false,
+    ...(options.delivery ? { delivery: options.delivery } : {}),
+    autocompletePollMs: options.autocompletePollMs ?? 50,
   });
   const defaultAccount = `suite-${randomBytes(4).toString('hex')}`;
   const key = async (env: 'test' | 'live', account = defaultAccount) =>

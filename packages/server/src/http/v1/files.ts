@@ -75,7 +75,7 @@ function parseFields(texts: Record<string, string>): FileFields {
       throw new InvalidRequest('Parameter is invalid, reason: "metadata" must be JSON text of an object');
     }
   }
-  const result = FileFields.safeParse(raw);
+  const result = FileFields.safeParse(raw, { reportInput: true });
   if (!result.success) throw new InvalidRequest(describeIssues(result.error.issues));
   return result.data;
 }
