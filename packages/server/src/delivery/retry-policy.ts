@@ -13,7 +13,7 @@ export interface RetryPolicy {
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 20,
   initialDelayMs: 30_000,
-  maxDelayMs: 3 * 60 * 60 * 1000,
+  maxDelayMs: 2 * 60 * 60 * 1000,
   jitter: 0.2,
 };
 
