@@ -6,7 +6,8 @@ import { describeEachBackend, uniqueName, type ApiClient, type Response } from '
 function expectError(res: Response, status: number, field?: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.body).toEqual({ status_code: status, error: expect.any(String) });
-  if (field) expect((res.body as { error: string }).error).toContain(`"${field}"`);
+  // The field itself, or a path inside it (`"tags.0"`).
+  if (field) expect((res.body as { error: string }).error).toMatch(new RegExp(`"${field.replace(/\./g, '\\.')}(\\.[^"]*)?"`));
 }
 
 /** Exactly what the Python client sends for `create_project(...)`. */
