@@ -25,6 +25,15 @@ const TaskParams = z.unknown().meta({
 });
 const AnyMetadata = z.unknown().meta({ description: 'The new metadata object (or {"docs": {...}} as the Node client sends it)' });
 const tags = ['Tasks'];
+/**
+ * unique_ids and tags are free text that may hold commas, so only repeating the key makes a list of them
+ * (`unique_id=a&unique_id=b`, as the Python client sends); customer_review_status keeps its comma lists.
+ */
+const repeated = z.preprocess((v) => {
+  const values = (Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== '');
+  return values.length > 0 ? values : undefined;
+}, z.array(z.string()).optional());
+const ListQuery = TaskListQuery.extend({ unique_id: repeated, tags: repeated });
 
 export const taskRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { store }) => {
   app.post('/task/:type', { schema: { tags, summary: 'Create a task', params: ByType, body: TaskParams, response: { 200: Task } } }, async (req) =>
@@ -35,7 +44,7 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { stor
     presentTask(await getTask(store.scoped(scopeOf(req)), req.params.id)),
   );
 
-  app.get('/tasks', { schema: { tags, summary: 'List tasks, newest first, paged by next_token', querystring: TaskListQuery, response: { 200: TaskList } } }, async (req) => {
+  app.get('/tasks', { schema: { tags, summary: 'List tasks, newest first, paged by next_token', querystring: ListQuery, response: { 200: TaskList } } }, async (req) => {
     const page = await listTasks(store.scoped(scopeOf(req)), req.query);
     const present = req.query.limited_response ? presentLimitedTask : presentTask;
     return {
