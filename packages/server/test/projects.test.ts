@@ -164,6 +164,17 @@ describeEachBackend('projects', (ctx) => {
     expect((await api.get(`/v1/projects/${name}`)).body.param_history).toHaveLength(1);
   });
 
+  it('concurrent setParams calls each append their own version', async () => {
+    const name = await makeProject(api);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => api.post(`/v1/projects/${name}/setParams`, { patch: true, [`k${i}`]: i })),
+    );
+    for (const r of results) expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const got = (await api.get(`/v1/projects/${name}`)).body;
+    expect(got.param_history.map((v: { version: number }) => v.version)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(got.params).toEqual(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, i])));
+  });
+
   it('tasks inherit the project’s params; task params win', async () => {
     const project = await makeProject(api, {
       instruction: 'Project instruction',

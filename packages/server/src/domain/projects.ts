@@ -65,7 +65,8 @@ export async function setProjectParams(
   body: SetProjectParamsBody,
 ): Promise<ProjectRecord> {
   return store.transaction(scope, async (tx) => {
-    const project = await getProject(tx, name);
+    const project = await tx.projects.findByNameForUpdate(name);
+    if (!project) throw new NotFound(`Project "${name}" not found.`);
     const { patch, ...given } = body;
     const params = checkProjectParams(requireTaskType(project.type), patch ? { ...project.params, ...given } : given);
     const now = Date.now();

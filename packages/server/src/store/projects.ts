@@ -51,6 +51,22 @@ export class ProjectStore {
     return row && toRecord(row);
   }
 
+  /**
+   * Reads a project in order to change it. A no-op write first locks the row until the transaction ends
+   * (SELECT … FOR UPDATE in words both databases understand), so concurrent changes queue up instead
+   * of overwriting each other.
+   */
+  async findByNameForUpdate(name: string): Promise<ProjectRecord | undefined> {
+    await this.db
+      .updateTable('projects')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('account_id', '=', this.scope.accountId)
+      .where('env', '=', this.scope.env)
+      .where('name', '=', name)
+      .execute();
+    return this.findByName(name);
+  }
+
   async findById(id: string): Promise<ProjectRecord | undefined> {
     const row = await this.select().where('id', '=', id).executeTakeFirst();
     return row && toRecord(row);
