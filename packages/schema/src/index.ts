@@ -6,3 +6,4 @@ export * from './task.js';
 export * from './file.js';
 export * from './task-types/index.js';
 export * from './callbacks.js';
+export * from './workforce.js';

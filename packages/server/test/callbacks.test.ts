@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { defaultRetryPolicy, verifyWebhook } from '../src/index.js';
-import { boxParams, makeBatch, makeProject } from './fixtures.js';
+import { boxParams, makeProject } from './fixtures.js';
 import { describeEachBackend, type ApiClient } from './support/harness.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 

@@ -2,6 +2,7 @@ import type { BatchListQuery, BatchStatusCounts, CreateBatchBody } from '@tesser
 import type { BatchFilter, BatchRecord } from '../store/batches.js';
 import { isUniqueViolation, type ScopedStore, type Store } from '../store/index.js';
 import { oweBatchCallback } from './callbacks.js';
+import { enqueueTask } from './work/items.js';
 import { Conflict, InvalidRequest, NotFound } from './errors.js';
 import { newId } from './ids.js';
 import { decodeToken, encodeToken } from './page-token.js';
@@ -31,6 +32,7 @@ export async function createBatch(store: Store, scope: Scope, body: CreateBatchB
       selfLabelBatch: body.self_label_batch ?? false,
       archived: false,
       testAutocomplete: body.test_autocomplete ?? false,
+      studioRank: null,
       createdAt: now,
       updatedAt: now,
       completedAt: null,
@@ -58,6 +60,8 @@ export async function finalizeBatch(store: Store, scope: Scope, name: string): P
     if (batch.status !== 'staging') return batch;
     const now = Date.now();
     await tx.batches.update(batch.id, { status: 'in_progress', updatedAt: now });
+    // Until now its tasks were held back; they go to the queue together.
+    for (const task of await tx.tasks.pendingInBatch(batch.id)) await enqueueTask(tx, task, now);
     const finalized = { ...batch, status: 'in_progress' as const, updatedAt: now };
     return (await completeBatchIfDone(tx, finalized, now)) ?? finalized;
   });

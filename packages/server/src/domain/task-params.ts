@@ -1,12 +1,14 @@
 import { describeIssues, isMissingValueIssue, type TaskTypeDefinition } from '@tessera/schema';
 import { InvalidRequest } from './errors.js';
+import { checkWorkflow } from './work/workflow.js';
 
 /**
  * Project params are defaults for a type's task params, so they are checked like task params
  * except that nothing is required yet: the task supplies the rest (its attachment, say).
  */
 export function checkProjectParams(def: TaskTypeDefinition, params: Record<string, unknown>): Record<string, unknown> {
-  const { instruction, ...rest } = params;
+  const { instruction, workflow, ...rest } = params;
+  checkWorkflow(workflow);
   if (instruction !== undefined && typeof instruction !== 'string') {
     throw new InvalidRequest('Parameter is invalid, reason: "params.instruction" must be a string');
   }
@@ -25,7 +27,8 @@ export function resolveTaskParams(
   projectParams: Record<string, unknown>,
   taskParams: Record<string, unknown>,
 ): Record<string, unknown> {
-  const { instruction: _projectInstruction, ...inherited } = projectParams;
+  // The instruction becomes the task's own field, and the workflow stays the project's.
+  const { instruction: _instruction, workflow: _workflow, ...inherited } = projectParams;
   const result = def.params.safeParse({ ...inherited, ...taskParams }, { reportInput: true });
   if (!result.success) throw new InvalidRequest(describeIssues(result.error.issues));
   return result.data as Record<string, unknown>;

@@ -15,7 +15,9 @@ import { ID_PATTERN, idFloor, newId } from './ids.js';
 import { decodeToken, encodeToken } from './page-token.js';
 import { inheritedParams, requireTaskType } from './projects.js';
 import type { Scope } from './scope.js';
+import { checkAnswer } from './answers.js';
 import { resolveTaskParams } from './task-params.js';
+import { enqueueTask } from './work/items.js';
 
 const commonFields = new Set<string>(taskCommonFieldNames);
 
@@ -27,8 +29,25 @@ export function uniqueIdTaken(uniqueId: string, taskId: string): Conflict {
   return new Conflict(`The unique_id ("${uniqueId}") is already used for a different task (${taskId}).`);
 }
 
+/**
+ * A transaction that claimed a unique_id failed. If the unique index refused it (another request took the
+ * id between our lookup and our write), the 409 names the winner: it has committed by now, and after the
+ * rollback it can be read.
+ */
+async function uniqueIdRace(store: Store, scope: Scope, uniqueId: string | undefined, error: unknown): Promise<never> {
+  if (uniqueId === undefined || !isUniqueViolation(error)) throw error;
+  const holder = await store.scoped(scope).tasks.findByUniqueId(uniqueId);
+  throw uniqueIdTaken(uniqueId, holder?.id ?? 'another request');
+}
+
 /** `POST /v1/task/{type}`: the common fields at the top level, the type's params beside them. */
-export async function createTask(store: Store, scope: Scope, type: string, body: unknown): Promise<TaskRecord> {
+export async function createTask(
+  store: Store,
+  scope: Scope,
+  type: string,
+  body: unknown,
+  gold?: { expectedResponse: unknown },
+): Promise<TaskRecord> {
   const def = requireTaskType(type);
   if (!isPlainObject(body)) throw new InvalidRequest('Request body must be a JSON object of task parameters');
   const common: Record<string, unknown> = {};
@@ -69,6 +88,8 @@ export async function createTask(store: Store, scope: Scope, type: string, body:
     }
     const inherited = project ? inheritedParams(project, fields.project_version) : { params: {}, version: null };
     const params = resolveTaskParams(def, inherited.params, own);
+    // A gold task's expected answer must itself be a valid answer to it.
+    const expectedResponse = gold ? checkAnswer({ type: def.type, params }, gold.expectedResponse, 'expected_response') : null;
     const projectInstruction = typeof inherited.params.instruction === 'string' ? inherited.params.instruction : undefined;
     const instruction = fields.instruction ?? projectInstruction;
     // Some types need a common field (categorization: an instruction), from the task or its project.
@@ -102,21 +123,20 @@ export async function createTask(store: Store, scope: Scope, type: string, body:
       customerReviewStatus: null,
       extra: {},
       projectParamVersion: inherited.version,
-      autocompleteAt: (await completesByItself(tx, scope, batch)) ? now : null,
+      autocompleteAt: !gold && (await completesByItself(tx, scope, batch)) ? now : null,
+      expectedResponse,
       createdAt: now,
       updatedAt: now,
       completedAt: null,
     };
-    try {
-      await tx.tasks.insert(task);
-    } catch (error) {
-      // Two creates with one unique_id raced past the lookup: the index decides, the loser gets the 409.
-      if (isUniqueViolation(error) && fields.unique_id !== undefined) throw uniqueIdTaken(fields.unique_id, 'another request');
-      throw error;
-    }
+    // Two creates with one unique_id may race past the lookup: the index decides (see uniqueIdRace).
+    await tx.tasks.insert(task);
     await tx.counts.add(task, 'pending', 1);
-    return { ...task, projectName: project?.name ?? null, batchName: batch?.name ?? null };
-  });
+    const created = { ...task, projectName: project?.name ?? null, batchName: batch?.name ?? null };
+    // A staging batch holds its tasks back until it is finalized.
+    if (batch?.status !== 'staging') await enqueueTask(tx, created, now);
+    return created;
+  }).catch((error: unknown) => uniqueIdRace(store, scope, fields.unique_id, error));
 }
 
 /**
@@ -135,6 +155,13 @@ export async function getTask(store: ScopedStore, id: string): Promise<TaskRecor
   return task;
 }
 
+/** Reads a task to change it, locked until the transaction ends: concurrent changes queue, none is lost. */
+async function getTaskForUpdate(tx: ScopedStore, id: string): Promise<TaskRecord> {
+  const task = ID_PATTERN.test(id) ? await tx.tasks.findByIdForUpdate(id) : undefined;
+  if (!task) throw new NotFound('Task with that ID not found.');
+  return task;
+}
+
 /** Moves a task to a new status, keeping the counts and its batch's completion in the same transaction. */
 export async function changeStatus(
   tx: ScopedStore,
@@ -148,6 +175,8 @@ export async function changeStatus(
   const leaving = to !== 'pending' ? { autocompleteAt: null } : {};
   const moved = await tx.tasks.update(task.id, { status: to, updatedAt: now, ifStatus: task.status, ...leaving, ...patch });
   if (!moved) throw new TaskChangedConcurrently(task.id);
+  // Work that ended another way (canceled, autocompleted, reviewed) leaves the queue.
+  if (to !== 'pending') await tx.work.cancelForTask(task.id, now);
   await tx.counts.move(task, task.status, to);
   const changed = { ...task, status: to, updatedAt: now, ...patch };
   const event = eventForStatus(to);
@@ -169,7 +198,7 @@ export class TaskChangedConcurrently extends InvalidRequest {
 /** Only pending work can be canceled; canceling twice is a no-op. */
 export async function cancelTask(store: Store, scope: Scope, id: string, clearUniqueId: boolean): Promise<TaskRecord> {
   return store.transaction(scope, async (tx) => {
-    let task = await getTask(tx, id);
+    let task = await getTaskForUpdate(tx, id);
     if (task.status === 'completed' || task.status === 'error') {
       throw new InvalidRequest(`Task ${task.id} is ${task.status === 'completed' ? 'already completed' : 'in error'} and cannot be canceled.`);
     }
@@ -195,7 +224,7 @@ async function withTask(
   id: string,
   change: (tx: ScopedStore, task: TaskRecord) => Promise<TaskRecord>,
 ): Promise<TaskRecord> {
-  return store.transaction(scope, async (tx) => change(tx, await getTask(tx, id)));
+  return store.transaction(scope, async (tx) => change(tx, await getTaskForUpdate(tx, id)));
 }
 
 /**
@@ -218,13 +247,8 @@ export function setTaskUniqueId(store: Store, scope: Scope, id: string, uniqueId
     const holder = await tx.tasks.findByUniqueId(uniqueId);
     if (holder && holder.id !== task.id) throw uniqueIdTaken(uniqueId, holder.id);
     if (holder) return task;
-    try {
-      return await patchTask(tx, task, { uniqueId });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw uniqueIdTaken(uniqueId, 'another request');
-      throw error;
-    }
-  });
+    return patchTask(tx, task, { uniqueId });
+  }).catch((error: unknown) => uniqueIdRace(store, scope, uniqueId, error));
 }
 
 export function clearTaskUniqueId(store: Store, scope: Scope, id: string) {

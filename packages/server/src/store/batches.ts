@@ -16,6 +16,8 @@ export interface BatchRecord {
   archived: boolean;
   /** Test mode: this batch's test-key tasks complete by themselves. */
   testAutocomplete: boolean;
+  /** Studio priority: lower is worked first; null after every ranked batch. */
+  studioRank: number | null;
   createdAt: number;
   updatedAt: number;
   completedAt: number | null;
@@ -63,6 +65,7 @@ export class BatchStore {
         self_label_batch: bool(b.selfLabelBatch),
         archived: bool(b.archived),
         test_autocomplete: bool(b.testAutocomplete),
+        studio_rank: b.studioRank,
         created_at: b.createdAt,
         updated_at: b.updatedAt,
         completed_at: b.completedAt,
@@ -107,7 +110,7 @@ export class BatchStore {
 
   async update(
     id: string,
-    patch: Partial<Pick<BatchRecord, 'status' | 'metadata' | 'completedAt'>> & { updatedAt: number },
+    patch: Partial<Pick<BatchRecord, 'status' | 'metadata' | 'completedAt' | 'studioRank'>> & { updatedAt: number },
   ): Promise<void> {
     await this.db
       .updateTable('batches')
@@ -116,6 +119,7 @@ export class BatchStore {
         ...(patch.status !== undefined ? { status: patch.status } : {}),
         ...(patch.metadata !== undefined ? { metadata: toJson(patch.metadata) } : {}),
         ...(patch.completedAt !== undefined ? { completed_at: patch.completedAt } : {}),
+        ...(patch.studioRank !== undefined ? { studio_rank: patch.studioRank } : {}),
       })
       .where('account_id', '=', this.scope.accountId)
       .where('env', '=', this.scope.env)
@@ -136,6 +140,7 @@ interface BatchRow {
   self_label_batch: number;
   archived: number;
   test_autocomplete: number;
+  studio_rank: number | null;
   created_at: number;
   updated_at: number;
   completed_at: number | null;
@@ -154,6 +159,7 @@ function toRecord(row: BatchRow): BatchRecord {
     selfLabelBatch: row.self_label_batch === 1,
     archived: row.archived === 1,
     testAutocomplete: row.test_autocomplete === 1,
+    studioRank: row.studio_rank,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,

@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from
 import pg from 'pg';
 import * as core from './migrations/001-core.js';
 import * as delivery from './migrations/002-delivery.js';
+import * as workforce from './migrations/003-workforce.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -17,6 +18,7 @@ export interface Database {
 const migrations: Record<string, Migration> = {
   '001-core': core,
   '002-delivery': delivery,
+  '003-workforce': workforce,
 };
 
 // PostgreSQL's bigint (int8) arrives as a string by default; our bigints are epoch ms and counts, safe as numbers.

@@ -8,6 +8,8 @@ import { ProjectStore } from './projects.js';
 import { TaskStore } from './tasks.js';
 import { CallbackSettingsStore } from './callback-settings.js';
 import { DeliveryStore, OutboxQueue } from './deliveries.js';
+import { IdentityStore, PeopleStore } from './people.js';
+import { WorkStore } from './work.js';
 
 /** Everything one account may read or write in one environment, over one connection or transaction. */
 export class ScopedStore {
@@ -18,10 +20,14 @@ export class ScopedStore {
   readonly files: FileStore;
   readonly deliveries: DeliveryStore;
   readonly callbackSettings: CallbackSettingsStore;
+  /** The account's people and work queue span both environments. */
+  readonly people: PeopleStore;
+  readonly work: WorkStore;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     readonly scope: Scope,
+    private readonly dialect: Dialect,
   ) {
     this.projects = new ProjectStore(db, scope);
     this.batches = new BatchStore(db, scope);
@@ -30,16 +36,25 @@ export class ScopedStore {
     this.files = new FileStore(db, scope);
     this.deliveries = new DeliveryStore(db, scope);
     this.callbackSettings = new CallbackSettingsStore(db, scope);
+    this.people = new PeopleStore(db, scope.accountId);
+    this.work = new WorkStore(db, dialect, scope.accountId);
+  }
+
+  /** The same connection or transaction, seen from the account's other environment. */
+  inEnv(env: Scope['env']): ScopedStore {
+    return env === this.scope.env ? this : new ScopedStore(this.db, { ...this.scope, env }, this.dialect);
   }
 }
 
 export class Store {
   readonly accounts: AccountStore;
   readonly outbox: OutboxQueue;
+  readonly identity: IdentityStore;
 
   constructor(private readonly database: Database) {
     this.accounts = new AccountStore(database.db);
     this.outbox = new OutboxQueue(database);
+    this.identity = new IdentityStore(database.db);
   }
 
   get dialect(): Dialect {
@@ -51,12 +66,12 @@ export class Store {
   }
 
   scoped(scope: Scope): ScopedStore {
-    return new ScopedStore(this.database.db, scope);
+    return new ScopedStore(this.database.db, scope, this.database.dialect);
   }
 
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   transaction<T>(scope: Scope, work: (store: ScopedStore) => Promise<T>): Promise<T> {
-    return this.database.db.transaction().execute((trx) => work(new ScopedStore(trx, scope)));
+    return this.database.db.transaction().execute((trx) => work(new ScopedStore(trx, scope, this.database.dialect)));
   }
 
   close(): Promise<void> {

@@ -20,6 +20,13 @@ export interface Tables {
   callback_settings: CallbackSettingsTable;
   deliveries: DeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
+  sessions: SessionsTable;
+  project_assignees: ProjectAssigneesTable;
+  work_items: WorkItemsTable;
+  work_skips: WorkSkipsTable;
+  submissions: SubmissionsTable;
+  task_events: TaskEventsTable;
+  annotator_quality: AnnotatorQualityTable;
 }
 
 export type Env = 'test' | 'live';
@@ -49,6 +56,11 @@ export interface UsersTable {
   password_hash: string;
   roles: string;
   created_at: number;
+  name: Optional<string | null>;
+  /** sha256 of an outstanding invitation token; null once accepted. */
+  invitation_hash: Optional<string | null>;
+  invitation_expires_at: Optional<number | null>;
+  disabled: Optional<number>;
 }
 
 export interface ProjectsTable {
@@ -80,6 +92,8 @@ export interface BatchesTable {
   completed_at: number | null;
   /** Test mode: tasks of this batch complete by themselves. */
   test_autocomplete: Optional<number>;
+  /** Studio priority: lower comes first; null sorts after every ranked batch. */
+  studio_rank: Optional<number | null>;
 }
 
 export interface TasksTable {
@@ -107,6 +121,8 @@ export interface TasksTable {
   project_param_version: number | null;
   /** Test mode: when this task completes by itself; null when it waits for people. */
   autocomplete_at: Optional<number | null>;
+  /** Gold (evaluation) tasks: the answer annotators are scored against. */
+  expected_response: Optional<string | null>;
   created_at: number;
   updated_at: number;
   completed_at: number | null;
@@ -195,4 +211,97 @@ export interface DeliveryAttemptsTable {
   status_code: number | null;
   error: string | null;
   response_excerpt: string | null;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value: a stolen database does not yield live sessions. */
+  id_hash: string;
+  user_id: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ProjectAssigneesTable {
+  account_id: string;
+  project_id: string;
+  user_id: string;
+}
+
+export type WorkStage = 'label' | 'review';
+export type WorkStatus = 'open' | 'leased' | 'done' | 'canceled';
+
+/** One unit of the queue: a label slot or a review level of one task, in one round of work. */
+export interface WorkItemsTable {
+  id: string;
+  account_id: string;
+  env: Env;
+  task_id: string;
+  project_id: string;
+  stage: WorkStage;
+  /** Review level (1-based) for reviews; the label slot for labels. */
+  level: number;
+  /** Bumped each time the task is sent back: one person labels a task once per round. */
+  round: number;
+  status: WorkStatus;
+  /** Queue order: the batch's rank (priority), then age (id). */
+  rank: number;
+  is_gold: number;
+  /** Rework goes to its annotator first, until this time. */
+  preferred_user_id: string | null;
+  preferred_until: number | null;
+  /** For reviews: the answer under review. */
+  payload: string | null;
+  lease_id: string | null;
+  leased_by: string | null;
+  leased_at: number | null;
+  lease_expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WorkSkipsTable {
+  work_item_id: string;
+  user_id: string;
+}
+
+export interface SubmissionsTable {
+  id: string;
+  account_id: string;
+  project_id: string;
+  task_id: string;
+  work_item_id: string;
+  user_id: string;
+  stage: WorkStage;
+  level: number;
+  round: number;
+  decision: string | null;
+  response: string | null;
+  comments: string | null;
+  gold_score: number | null;
+  leased_at: number;
+  submitted_at: number;
+  duration_ms: number;
+}
+
+export interface TaskEventsTable {
+  id: string;
+  account_id: string;
+  task_id: string;
+  user_id: string | null;
+  kind: string;
+  detail: string | null;
+  at: number;
+}
+
+export interface AnnotatorQualityTable {
+  account_id: string;
+  project_id: string;
+  user_id: string;
+  gold_answers: number;
+  /** Rolling mean of gold scores, 0..1. */
+  score: number;
+  blocked: number;
+  updated_at: number;
 }

@@ -37,6 +37,8 @@ export interface TaskRecord {
   projectParamVersion: number | null;
   /** Test mode: when the task completes by itself; null when it waits for people. */
   autocompleteAt: number | null;
+  /** Gold (evaluation) tasks: the answer annotators are scored against; null for ordinary work. */
+  expectedResponse: unknown;
   createdAt: number;
   updatedAt: number;
   completedAt: number | null;
@@ -125,6 +127,7 @@ export class TaskStore {
         extra: toJson(task.extra),
         project_param_version: task.projectParamVersion,
         autocomplete_at: task.autocompleteAt,
+        expected_response: task.expectedResponse === null || task.expectedResponse === undefined ? null : toJson(task.expectedResponse),
         created_at: task.createdAt,
         updated_at: task.updatedAt,
         completed_at: task.completedAt,
@@ -136,6 +139,22 @@ export class TaskStore {
   async findById(id: string): Promise<TaskRecord | undefined> {
     const row = await this.select().where('t.id', '=', id).executeTakeFirst();
     return row && toRecord(row);
+  }
+
+  /**
+   * Reads a task in order to change it. A no-op write first locks the row until the transaction ends
+   * (SELECT … FOR UPDATE in words both databases understand), so concurrent changes queue up instead
+   * of overwriting each other.
+   */
+  async findByIdForUpdate(id: string): Promise<TaskRecord | undefined> {
+    await this.db
+      .updateTable('tasks')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('account_id', '=', this.scope.accountId)
+      .where('env', '=', this.scope.env)
+      .where('id', '=', id)
+      .execute();
+    return this.findById(id);
   }
 
   async findByUniqueId(uniqueId: string): Promise<TaskRecord | undefined> {
@@ -229,6 +248,12 @@ export class TaskStore {
       .execute();
   }
 
+  /** Pending tasks of a batch, for finalize to put in the queue. */
+  async pendingInBatch(batchId: string): Promise<TaskRecord[]> {
+    const rows = await this.select().where('t.batch_id', '=', batchId).where('t.status', '=', 'pending').orderBy('t.id').execute();
+    return rows.map(toRecord);
+  }
+
   private async insertTags(taskId: string, tags: string[]): Promise<void> {
     await this.db
       .insertInto('task_tags')
@@ -270,6 +295,7 @@ function toRecord(row: TaskRow): TaskRecord {
     extra: fromJson(row.extra),
     projectParamVersion: row.project_param_version,
     autocompleteAt: row.autocomplete_at,
+    expectedResponse: fromJson(row.expected_response),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,

@@ -138,7 +138,7 @@ export class DeliveryWorker {
         step,
         async (trx) => {
           if (row.task_id === null || step.status === 'pending') return;
-          const tasks = new ScopedStore(trx, { accountId: row.account_id, env: row.env }).tasks;
+          const tasks = new ScopedStore(trx, { accountId: row.account_id, env: row.env }, this.store.dialect).tasks;
           await tasks.update(row.task_id, { callbackSucceeded: step.status === 'delivered', updatedAt: finished });
         },
       );
