@@ -13,6 +13,7 @@ function expectError(res: Response, status: number, field?: string) {
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const emptyJsonBody = { 'content-type': 'application/json' };
 const NOT_FOUND = 'Task with that ID not found.';
+const ids = (docs: { task_id: string }[]) => docs.map((t) => t.task_id);
 
 describeEachBackend('tasks', (ctx) => {
   let api: ApiClient;
@@ -266,6 +267,42 @@ describeEachBackend('tasks', (ctx) => {
     await api.request('DELETE', `/v1/task/${task.task_id}/tags`, ['two', 'three']);
     expect(await tagged('two')).toBe(0);
     expect((await api.get(`/v1/task/${task.task_id}`)).body.tags).toEqual([]);
+  });
+
+  it('concurrent changes to one task are neither lost nor refused', async () => {
+    const task = await makeTask(api);
+    const adds = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => api.request('PUT', `/v1/task/${task.task_id}/tags`, [`t${i}`])),
+    );
+    for (const r of adds) expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect([...(await api.get(`/v1/task/${task.task_id}`)).body.tags].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `t${i}`).sort());
+
+    const cancels = await Promise.all(Array.from({ length: 5 }, () => cancel(task.task_id)));
+    for (const r of cancels) expect(r.status, JSON.stringify(r.body)).toBe(200);
+    for (const r of cancels) expect(r.body.status).toBe('canceled');
+  });
+
+  it('concurrent creates with one unique_id: one wins, the rest get 409', async () => {
+    const uid = uniqueName('uid');
+    const results = await Promise.all(Array.from({ length: 8 }, () => api.post('/v1/task/imageannotation', { ...boxParams, unique_id: uid })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const winner = results.find((r) => r.status === 200)!.body.task_id;
+    for (const r of results.filter((x) => x.status === 409)) {
+      expect(r.body).toEqual({ status_code: 409, error: `The unique_id ("${uid}") is already used for a different task (${winner}).` });
+    }
+  });
+
+  it('concurrent claims of one unique_id by different tasks: one wins, the rest get 409 naming it', async () => {
+    const uid = uniqueName('uid');
+    const tasks = await Promise.all(Array.from({ length: 6 }, () => makeTask(api)));
+    const results = await Promise.all(tasks.map((t) => api.post(`/v1/task/${t.task_id}/unique_id`, { unique_id: uid })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const winner = results.find((r) => r.status === 200)!.body.task_id;
+    for (const r of results.filter((x) => x.status === 409)) {
+      expect(r.body).toEqual({ status_code: 409, error: `The unique_id ("${uid}") is already used for a different task (${winner}).` });
+    }
+    expect(ids((await api.get(`/v1/tasks?unique_id=${uid}`)).body.docs)).toEqual([winner]);
   });
 
   it('malformed JSON is 400, never 500', async () => {
