@@ -22,7 +22,8 @@ export const Batch = z
   .meta({ id: 'Batch' });
 export type Batch = z.infer<typeof Batch>;
 
-export const BatchName = z.string().trim().min(1).max(200);
+/** Kept exactly as given (clients look it up again by the same string); blank is refused. */
+export const BatchName = z.string().min(1).max(200).refine((s) => s.trim() !== '', 'must not be blank');
 
 export const CreateBatchBody = z.object({
   project: z.string().min(1),

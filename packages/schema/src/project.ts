@@ -25,7 +25,8 @@ export const Project = z
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof Project>;
 
-export const ProjectName = z.string().trim().min(1).max(200);
+/** Kept exactly as given (clients look it up again by the same string); blank is refused. */
+export const ProjectName = z.string().min(1).max(200).refine((s) => s.trim() !== '', 'must not be blank');
 
 export const CreateProjectBody = z.object({
   type: z.string().min(1),

@@ -127,6 +127,21 @@ describeEachBackend('projects', (ctx) => {
     expect((await other.get('/v1/projects/b%201%2Fx')).body.name).toBe(literal);
   });
 
+  it('keeps names exactly as given, surrounding spaces too', async () => {
+    const name = ` ${uniqueName('p')} `;
+    const res = await api.post('/v1/projects', pyProject('imageannotation', name));
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe(name);
+    expect((await api.get(`/v1/projects/${encodeURIComponent(name)}`)).body.name).toBe(name);
+    expect((await api.get(`/v1/projects/${encodeURIComponent(name.trim())}`)).status).toBe(404);
+    const batch = ` ${uniqueName('b')}  `;
+    const b = await api.post('/v1/batches', { project: name, name: batch, callback: '', metadata: {} });
+    expect(b.status).toBe(200);
+    expect(b.body).toMatchObject({ name: batch, project: name });
+    expect((await api.get(`/v1/batches/${encodeURIComponent(batch)}`)).body.name).toBe(batch);
+    expectError(await api.post('/v1/batches', { project: name, name: ' \t ' }), 400, 'name');
+  });
+
   it('setParams appends versions; patch merges, otherwise replaces', async () => {
     const name = await makeProject(api, { instruction: 'v0', geometries: { box: { objects_to_annotate: ['cat'] } } });
 

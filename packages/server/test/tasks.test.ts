@@ -247,11 +247,26 @@ describeEachBackend('tasks', (ctx) => {
     const byTag = await api.get(`/v1/tasks?tags=${encodeURIComponent(task.task_id)}`);
     expect(byTag.body.total).toBe(0);
 
-    expectError(await api.post(`/v1/task/${task.task_id}/tags`, { tags: ['a'] }), 400);
-    expectError(await api.post(`/v1/task/${task.task_id}/tags`, JSON.stringify('a')), 400);
-    expectError(await api.request('PUT', `/v1/task/${task.task_id}/tags`, [1]), 400);
+    expectError(await api.post(`/v1/task/${task.task_id}/tags`, { tags: ['a'] }), 400, 'tags');
+    expectError(await api.post(`/v1/task/${task.task_id}/tags`, JSON.stringify('a')), 400, 'tags');
+    expectError(await api.request('PUT', `/v1/task/${task.task_id}/tags`, [1]), 400, 'tags');
+    expectError(await api.request('PUT', `/v1/task/${task.task_id}/tags`, ['']), 400, 'tags');
+    expectError(await api.request('DELETE', `/v1/task/${task.task_id}/tags`, '', emptyJsonBody), 400, 'tags');
     expectError(await api.request('PUT', `/v1/task/${task.task_id}/tags`, '[', emptyJsonBody), 400);
+    // A bad body on an unknown task: 404 or 400, never 500.
+    expect([400, 404]).toContain((await api.post('/v1/task/0123456789abcdef01234567/tags', { x: 1 })).status);
     expect((await api.get(`/v1/task/${task.task_id}`)).body.tags).toEqual(['c', 'd', 'e']);
+  });
+
+  it('adding tags may not grow a task past 100, the limit a create or a set is held to', async () => {
+    const task = await makeTask(api);
+    const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    expectError(await api.post(`/v1/task/${task.task_id}/tags`, many('a', 101)), 400, 'tags');
+    expect((await api.post(`/v1/task/${task.task_id}/tags`, many('a', 100))).status).toBe(200);
+    // Re-adding present tags is fine; new ones past the limit are not.
+    expect((await api.request('PUT', `/v1/task/${task.task_id}/tags`, ['a0', 'a99'])).status).toBe(200);
+    expectError(await api.request('PUT', `/v1/task/${task.task_id}/tags`, ['b0']), 400, 'tags');
+    expect((await api.get(`/v1/task/${task.task_id}`)).body.tags).toEqual(many('a', 100));
   });
 
   it('tag filters see changes made through the tag endpoints', async () => {

@@ -1,5 +1,6 @@
 import {
   describeIssues,
+  Tags,
   TaskCommonFields,
   taskCommonFieldNames,
   type TaskListQuery,
@@ -265,9 +266,19 @@ export function applyTagOperation(current: readonly string[], op: TagOperation, 
   return current.filter((t) => !drop.has(t));
 }
 
-export function changeTaskTags(store: Store, scope: Scope, id: string, op: TagOperation, tags: string[]) {
+/** The tag endpoints' body is a bare JSON array of tags; errors name "tags" all the same. */
+function checkTags(value: unknown): string[] {
+  const result = Tags.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  if (!Array.isArray(value)) throw new InvalidRequest('Parameter is invalid, reason: "tags" must be a JSON array of strings');
+  throw new InvalidRequest(describeIssues(result.error.issues, ['tags']));
+}
+
+export function changeTaskTags(store: Store, scope: Scope, id: string, op: TagOperation, body: unknown) {
+  const tags = checkTags(body);
   return withTask(store, scope, id, (tx, task) =>
-    patchTask(tx, task, { tags: applyTagOperation(task.tags ?? [], op, tags) }),
+    // Adding may not grow a task past the limit a create or a set is held to.
+    patchTask(tx, task, { tags: checkTags(applyTagOperation(task.tags ?? [], op, tags)) }),
   );
 }
 

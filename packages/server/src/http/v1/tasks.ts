@@ -1,4 +1,4 @@
-import { CancelTaskQuery, SetUniqueIdBody, TagsBody, Task, TaskList, TaskListQuery, taskTypeNames } from '@tessera/schema';
+import { CancelTaskQuery, SetUniqueIdBody, Task, TaskList, TaskListQuery, taskTypeNames } from '@tessera/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -24,6 +24,8 @@ const TaskParams = z.unknown().meta({
     'callback_url, metadata, unique_id, tags, priority, project_version, clear_unique_id_on_error.',
 });
 const AnyMetadata = z.unknown().meta({ description: 'The new metadata object (or {"docs": {...}} as the Node client sends it)' });
+// Checked by the domain, so that an error names "tags" even though the body is a bare array.
+const AnyTags = z.unknown().meta({ description: 'A JSON array of tag strings, e.g. ["a", "b"]' });
 const tags = ['Tasks'];
 /**
  * unique_ids and tags are free text that may hold commas, so only repeating the key makes a list of them
@@ -83,7 +85,7 @@ export const taskRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { stor
     app.route({
       method,
       url: '/task/:id/tags',
-      schema: { tags, summary, params: ById, body: TagsBody, response: { 200: Task } },
+      schema: { tags, summary, params: ById, body: AnyTags, response: { 200: Task } },
       handler: async (req) => presentTask(await changeTaskTags(store, scopeOf(req), req.params.id, op, req.body)),
     });
   tagRoute('POST', 'set', 'Replace a task’s tags');
