@@ -21,7 +21,7 @@ export const Workflow = z
     gold_threshold: z.number().min(0).max(1).default(0),
     /** Gold answers needed before the threshold applies. */
     gold_min_answers: z.number().int().min(1).default(3),
-    lease_minutes: z.number().min(1).max(24 * 60).default(30),
+    lease_minutes: z.number().min(0.01).max(24 * 60).default(30),
   })
   .strict()
   .meta({ id: 'Workflow' });

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import * as core from './migrations/001-core.js';
 import * as delivery from './migrations/002-delivery.js';
@@ -34,7 +34,15 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = isPostgresUrl(options.url) ? await openPostgres(options) : openSqlite(options.url);
-  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its migration tables across every schema it can see; pin it to ours, or a
+  // neighbour's tables (another suite's, another tenant's) would be taken for our own.
+  const migrationTableSchema =
+    database.dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await database.close();
