@@ -1,0 +1,297 @@
+import type Konva from 'konva';
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { Image as KImage, Layer, Shape as KShape, Stage } from 'react-konva';
+import type { EditorAction, EditorState } from '../editor-state.js';
+import { previewShape } from '../editor-state.js';
+import type { LayerOverlay } from '../scene/config.js';
+import type { Pt, Shape } from '../scene/types.js';
+import { fitViewport, panBy, toImage, toScreen, zoomAt, type Viewport } from '../viewport.js';
+import { paintSelected, paintShapes, traceShape } from './paint.js';
+
+/** Commands the toolbar and the keyboard give the view. */
+export interface ViewportControls {
+  fit(): void;
+  zoom(factor: number): void;
+  pan(dx: number, dy: number): void;
+  get(): Viewport;
+}
+
+/** Shapes drawn read-only over the image (another annotator's answer in the review diff). */
+export interface Overlay {
+  shapes: readonly Shape[];
+  color: string;
+  dash?: number[];
+}
+
+export interface ImageCanvasProps {
+  state: EditorState;
+  dispatch: (a: EditorAction) => void;
+  image: HTMLImageElement | undefined;
+  color: (label: string | undefined) => string;
+  overlays?: readonly Overlay[] | undefined;
+  controls?: Ref<ViewportControls | undefined>;
+}
+
+/** How close (screen pixels) a click must be to grab a shape or a handle. */
+const GRAB_PX = 6;
+
+type NativeCtx = { _context: CanvasRenderingContext2D };
+const native = (c: unknown): CanvasRenderingContext2D => (c as NativeCtx)._context;
+const stageScale = (shape: Konva.Shape): number => shape.getStage()?.scaleX() ?? 1;
+
+/** Everything but the selection, on a layer that never listens for events: one paint pass per frame. */
+const StaticShapes = memo(function StaticShapes(props: { shapes: readonly Shape[]; exclude: readonly string[]; color: (l: string | undefined) => string }) {
+  const { shapes, exclude, color } = props;
+  const sceneFunc = useCallback(
+    (ctx: Konva.Context, shape: Konva.Shape) => {
+      const skip = new Set(exclude);
+      const list = skip.size === 0 ? shapes : shapes.filter((s) => !skip.has(s.id));
+      paintShapes(native(ctx), list, { scale: stageScale(shape), color, fillAlpha: 0.06, lineWidth: 1.5, labels: true });
+    },
+    [shapes, exclude, color],
+  );
+  return <KShape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
+});
+
+const LayerOverlays = memo(function LayerOverlays(props: { layers: readonly LayerOverlay[]; overlays: readonly Overlay[] }) {
+  const sceneFunc = useCallback(
+    (ctx: Konva.Context, shape: Konva.Shape) => {
+      const c = native(ctx);
+      const scale = stageScale(shape);
+      c.beginPath();
+      for (const l of props.layers) {
+        const [a, b] = l.points;
+        if (!a) continue;
+        if (l.kind === 'box' && b) c.rect(a.x, a.y, b.x - a.x, b.y - a.y);
+        else if (l.kind === 'point') {
+          c.moveTo(a.x + 3 / scale, a.y);
+          c.arc(a.x, a.y, 3 / scale, 0, Math.PI * 2);
+        } else {
+          c.moveTo(a.x, a.y);
+          for (const p of l.points.slice(1)) c.lineTo(p.x, p.y);
+          if (l.kind === 'polygon') c.closePath();
+        }
+      }
+      c.lineWidth = 1 / scale;
+      c.setLineDash([4 / scale, 3 / scale]);
+      c.strokeStyle = 'rgba(255,255,255,0.85)';
+      c.stroke();
+      c.setLineDash([]);
+      for (const o of props.overlays) {
+        paintShapes(c, o.shapes, { scale, color: () => o.color, fillAlpha: 0, lineWidth: 2, dash: o.dash, labels: false });
+      }
+    },
+    [props.layers, props.overlays],
+  );
+  return <KShape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
+});
+
+/**
+ * The image editor's canvas. Three layers, none listening to Konva's hit graph: the image (with
+ * read-only overlays), every static shape, and the active one (selection, handles, the shape being
+ * drawn). Pointer events are read from the container and turned into image pixels for the tools; zoom
+ * and pan move the stage directly, without a React render, so they cost one repaint of three layers.
+ */
+export function ImageCanvas(props: ImageCanvasProps) {
+  const { state, dispatch, image, color } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const stage = useRef<Konva.Stage>(null);
+  const vp = useRef<Viewport>({ scale: 1, x: 0, y: 0 });
+  const [size, setSize] = useState({ w: 0, h: 0 });
+  const [spaceHeld, setSpaceHeld] = useState(false);
+  const pan = useRef<{ start: Pt; vp: Viewport } | undefined>(undefined);
+  const latest = useRef(state);
+  latest.current = state;
+  const fittedFor = useRef<HTMLImageElement | undefined>(undefined);
+
+  const apply = useCallback((v: Viewport) => {
+    vp.current = v;
+    const s = stage.current;
+    if (!s) return;
+    s.scale({ x: v.scale, y: v.scale });
+    s.position({ x: v.x, y: v.y });
+    s.batchDraw();
+  }, []);
+
+  const fit = useCallback(() => {
+    if (image && size.w > 0) apply(fitViewport(image.naturalWidth, image.naturalHeight, size.w, size.h));
+  }, [apply, image, size.w, size.h]);
+
+  useImperativeHandle(
+    props.controls,
+    () => ({
+      fit,
+      zoom: (f) => apply(zoomAt(vp.current, f, { x: size.w / 2, y: size.h / 2 })),
+      pan: (dx, dy) => apply(panBy(vp.current, dx, dy)),
+      get: () => vp.current,
+    }),
+    [apply, fit, size.w, size.h],
+  );
+
+  useLayoutEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setSize({ w: Math.floor(entry.contentRect.width), h: Math.floor(entry.contentRect.height) });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (image && size.w > 0 && fittedFor.current !== image) {
+      fittedFor.current = image;
+      fit();
+    }
+  }, [image, size.w, fit]);
+
+  // Tests and the benchmark need to click at exact image pixels; this is the only way in from outside.
+  useEffect(() => {
+    const hook = {
+      viewport: () => vp.current,
+      imageToClient: (x: number, y: number) => {
+        const r = container.current?.getBoundingClientRect();
+        const p = toScreen(vp.current, { x, y });
+        return { x: (r?.left ?? 0) + p.x, y: (r?.top ?? 0) + p.y };
+      },
+      shapeCount: () => latest.current.doc.scene.shapes.length,
+    };
+    (window as unknown as { __tesseraCanvas?: typeof hook }).__tesseraCanvas = hook;
+  }, []);
+
+  // Space held: the pointer pans instead of drawing.
+  useEffect(() => {
+    const typing = (e: KeyboardEvent) => e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
+    const down = (e: KeyboardEvent) => {
+      if (e.code === 'Space' && !typing(e)) {
+        e.preventDefault();
+        setSpaceHeld(true);
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.code === 'Space') setSpaceHeld(false);
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const wheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      const at = { x: e.clientX - r.left, y: e.clientY - r.top };
+      if (e.shiftKey) apply(panBy(vp.current, -e.deltaY, -e.deltaX));
+      else apply(zoomAt(vp.current, Math.exp(-e.deltaY * (e.ctrlKey ? 0.01 : 0.0015)), at));
+    };
+    el.addEventListener('wheel', wheel, { passive: false });
+    return () => el.removeEventListener('wheel', wheel);
+  }, [apply]);
+
+  const local = (e: { clientX: number; clientY: number }): Pt => {
+    const r = container.current!.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const tol = () => GRAB_PX / vp.current.scale;
+
+  const onPointerDown = (e: React.PointerEvent) => {
+    container.current?.focus({ preventScroll: true });
+    if (spaceHeld || e.button === 1) {
+      e.currentTarget.setPointerCapture(e.pointerId);
+      pan.current = { start: local(e), vp: vp.current };
+      return;
+    }
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    dispatch({ type: 'pointer', event: { type: 'down', p: toImage(vp.current, local(e)), shift: e.shiftKey, alt: e.altKey }, tol: tol() });
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    if (pan.current) {
+      const p = local(e);
+      apply(panBy(pan.current.vp, p.x - pan.current.start.x, p.y - pan.current.start.y));
+      return;
+    }
+    // Moves only matter mid-gesture; an idle hover must not re-render the editor.
+    if (latest.current.toolState.mode === 'idle') return;
+    dispatch({ type: 'pointer', event: { type: 'move', p: toImage(vp.current, local(e)) }, tol: tol() });
+  };
+  const onPointerUp = (e: React.PointerEvent) => {
+    if (pan.current) {
+      pan.current = undefined;
+      return;
+    }
+    if (e.button !== 0) return;
+    dispatch({ type: 'pointer', event: { type: 'up', p: toImage(vp.current, local(e)) }, tol: tol() });
+  };
+  const onDoubleClick = (e: React.MouseEvent) => {
+    dispatch({ type: 'pointer', event: { type: 'dblclick', p: toImage(vp.current, local(e)) }, tol: tol() });
+  };
+
+  const shapes = state.doc.scene.shapes;
+  const preview = previewShape(state, GRAB_PX / vp.current.scale);
+  const selected = shapes.filter((s) => state.selection.includes(s.id) && !s.hidden);
+  const drawingPreview = preview && preview.id === 'preview' ? preview : undefined;
+
+  const activeFunc = useCallback(
+    (ctx: Konva.Context, shape: Konva.Shape) => {
+      const c = native(ctx);
+      const scale = stageScale(shape);
+      for (const s of selected) {
+        const shown = preview && preview.id === s.id ? preview : s;
+        paintSelected(c, shown, scale, color(shown.label), state.editable);
+      }
+      if (drawingPreview) {
+        c.beginPath();
+        const open = drawingPreview.kind === 'polygon' ? { ...drawingPreview, kind: 'line' as const } : drawingPreview;
+        traceShape(c, open, 4 / scale);
+        c.lineWidth = 2 / scale;
+        c.setLineDash([6 / scale, 4 / scale]);
+        c.strokeStyle = color(drawingPreview.label);
+        c.stroke();
+        c.setLineDash([]);
+        if (drawingPreview.kind === 'polygon' || drawingPreview.kind === 'line') {
+          c.fillStyle = '#fff';
+          for (const p of drawingPreview.points.slice(0, -1)) c.fillRect(p.x - 3 / scale, p.y - 3 / scale, 6 / scale, 6 / scale);
+        }
+      }
+    },
+    [selected, preview, drawingPreview, color, state.editable],
+  );
+
+  const cursor = spaceHeld || pan.current ? 'grab' : state.editable && state.tool !== 'select' ? 'crosshair' : 'default';
+
+  return (
+    <div
+      ref={container}
+      className="canvas"
+      data-testid="canvas"
+      tabIndex={0}
+      style={{ cursor }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onDoubleClick={onDoubleClick}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      {size.w > 0 && (
+        <Stage ref={stage} width={size.w} height={size.h} listening={false} scaleX={vp.current.scale} scaleY={vp.current.scale} x={vp.current.x} y={vp.current.y}>
+          <Layer listening={false} imageSmoothingEnabled={false}>
+            {image && <KImage image={image} x={0} y={0} listening={false} />}
+            <LayerOverlays layers={state.config.layers} overlays={props.overlays ?? []} />
+          </Layer>
+          <Layer listening={false}>
+            <StaticShapes shapes={shapes} exclude={state.selection} color={color} />
+          </Layer>
+          <Layer listening={false}>
+            <KShape sceneFunc={activeFunc} listening={false} perfectDrawEnabled={false} />
+          </Layer>
+        </Stage>
+      )}
+    </div>
+  );
+}
