@@ -10,6 +10,7 @@ import { CallbackSettingsStore } from './callback-settings.js';
 import { DeliveryStore, OutboxQueue } from './deliveries.js';
 import { IdentityStore, PeopleStore } from './people.js';
 import { WorkStore } from './work.js';
+import { GroupCommitter } from './group-commit.js';
 
 /** Everything one account may read or write in one environment, over one connection or transaction. */
 export class ScopedStore {
@@ -51,7 +52,11 @@ export class Store {
   readonly outbox: OutboxQueue;
   readonly identity: IdentityStore;
 
+  /** SQLite only: concurrent transactions share commits (PostgreSQL runs them side by side instead). */
+  private readonly grouped: GroupCommitter | undefined;
+
   constructor(private readonly database: Database) {
+    this.grouped = database.dialect === 'sqlite' ? new GroupCommitter(database.db) : undefined;
     this.accounts = new AccountStore(database.db);
     this.outbox = new OutboxQueue(database);
     this.identity = new IdentityStore(database.db);
@@ -71,7 +76,8 @@ export class Store {
 
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   transaction<T>(scope: Scope, work: (store: ScopedStore) => Promise<T>): Promise<T> {
-    return this.database.db.transaction().execute((trx) => work(new ScopedStore(trx, scope, this.database.dialect)));
+    const run = (trx: Db) => work(new ScopedStore(trx, scope, this.database.dialect));
+    return this.grouped ? this.grouped.run(run) : this.database.db.transaction().execute(run);
   }
 
   close(): Promise<void> {
