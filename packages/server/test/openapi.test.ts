@@ -1,3 +1,4 @@
+import { taskTypeNames } from '@tessera/schema';
 import { expect, it } from 'vitest';
 import { describeEachBackend } from './support/harness.js';
 
@@ -12,6 +13,17 @@ describeEachBackend('OpenAPI and bare routes', (ctx) => {
     }
     expect(doc.paths['/v1/batches'].post.requestBody.content['application/json'].schema).toBeDefined();
     expect(doc.components.schemas.Task).toBeDefined();
+  });
+
+  it('describes every task type’s params and response', async () => {
+    const doc = (await (await fetch(`${ctx().url}/v1/openapi.json`)).json()) as any;
+    for (const type of taskTypeNames) {
+      expect(doc.components.schemas[`TaskParams_${type}`], type).toBeTypeOf('object');
+      expect(doc.components.schemas[`TaskResponse_${type}`], type).toBeTypeOf('object');
+    }
+    const image = doc.components.schemas.TaskParams_imageannotation;
+    expect(image.required).toEqual(expect.arrayContaining(['attachment', 'geometries']));
+    expect(JSON.stringify(doc.components.schemas.TaskResponse_imageannotation)).toContain('annotations');
   });
 
   it('serves a browsable reference at /docs', async () => {
