@@ -10,6 +10,7 @@ import { fileContentRoutes } from './http/file-content.js';
 import { registerHome } from './http/home.js';
 import { registerOpenApi } from './http/openapi.js';
 import { requireApiKey } from './http/v1/auth.js';
+import { limitRequests } from './http/v1/rate-limit.js';
 import { batchRoutes } from './http/v1/batches.js';
 import { callbackRoutes } from './http/v1/callbacks.js';
 import { qualityRoutes } from './http/v1/quality.js';
@@ -32,6 +33,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   allowPrivateFetch?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Per API key, on /v1; off when unset. */
+  rateLimit?: { max: number; windowMs: number } | undefined;
 }
 
 /** Builds the whole HTTP surface over the given store and file storage; listening is the caller's job. */
@@ -57,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   await app.register(async (v1) => {
     requireApiKey(v1, ctx.store);
+    if (options.rateLimit) await limitRequests(v1, options.rateLimit);
     await v1.register(projectRoutes, ctx);
     await v1.register(batchRoutes, ctx);
     await v1.register(taskRoutes, ctx);

@@ -74,6 +74,7 @@ interface ServeFlags extends CallbackFlags {
   publicUrl?: string;
   allowPrivateFetch: boolean;
   workers: boolean;
+  rateLimit: number;
   quiet: boolean;
 }
 
@@ -88,6 +89,7 @@ withCallbackOptions(
     .addOption(new Option('--public-url <url>', 'base URL clients reach this server at (for attachment URLs)').env('TESSERA_PUBLIC_URL'))
     .option('--allow-private-fetch', 'let file imports fetch private and loopback addresses (local testing only)', false)
     .option('--no-workers', 'serve HTTP only; run `tessera worker` elsewhere to deliver callbacks')
+    .addOption(new Option('--rate-limit <n>', 'requests per minute per API key on /v1 (0: unlimited)').default(6000).argParser(nonNegative))
     .option('--quiet', 'no request logs', false),
 ).action(async (opts: ServeFlags) => {
   const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db });
@@ -103,6 +105,7 @@ withCallbackOptions(
       logger: !opts.quiet,
       workers: opts.workers,
       delivery: deliveryConfig(opts),
+      rateLimit: opts.rateLimit > 0 ? { max: opts.rateLimit, windowMs: 60_000 } : undefined,
     },
     store,
   );

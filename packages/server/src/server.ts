@@ -23,6 +23,8 @@ export interface ServerConfig {
   workers?: boolean;
   delivery?: Partial<DeliveryWorkerOptions>;
   autocompletePollMs?: number;
+  /** Requests per API key per window on /v1; unlimited when unset. */
+  rateLimit?: { max: number; windowMs: number } | undefined;
 }
 
 export interface RunningServer {
@@ -48,6 +50,7 @@ export async function startServer(config: ServerConfig, store?: Store): Promise<
     publicUrl: config.publicUrl,
     allowPrivateFetch: config.allowPrivateFetch ?? false,
     logger: config.logger ?? false,
+    rateLimit: config.rateLimit,
   });
   const workers = config.workers === false ? undefined : startWorkers(opened, config, app.log);
   await app.listen({ port: config.port, host: config.host });

@@ -42,6 +42,7 @@ export interface ServerOptions {
   allowPrivateFetch?: boolean;
   delivery?: Partial<DeliveryWorkerOptions>;
   autocompletePollMs?: number;
+  rateLimit?: { max: number; windowMs: number };
 }
 
 /** A real server on a real port over a real database, fresh for one suite. */
@@ -58,6 +59,7 @@ export async function startTestServer(backend: BackendName, options: ServerOptio
     allowPrivateFetch: options.allowPrivateFetch ?? false,
     ...(options.delivery ? { delivery: options.delivery } : {}),
     autocompletePollMs: options.autocompletePollMs ?? 50,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   const defaultAccount = `suite-${randomBytes(4).toString('hex')}`;
   const key = async (env: 'test' | 'live', account = defaultAccount) =>
