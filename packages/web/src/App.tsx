@@ -38,7 +38,7 @@ function Shell() {
           className="ghost"
           onClick={async () => {
             await api.signOut();
-            client.setQueryData(['me'], undefined);
+            client.setQueryData(['me'], null);
             client.removeQueries({ queryKey: ['queues'] });
           }}
         >

@@ -71,12 +71,12 @@ export class AppApi {
     return this.remember(await this.json<SignedIn>('POST', '/session', { email, password }));
   }
 
-  /** The signed-in person, or undefined when there is no session. */
-  async me(): Promise<SignedIn | undefined> {
+  /** The signed-in person, or null when there is no session (null, not undefined: query caches refuse undefined). */
+  async me(): Promise<SignedIn | null> {
     try {
       return this.remember(await this.json<SignedIn>('GET', '/me'));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return undefined;
+      if (e instanceof ApiError && e.status === 401) return null;
       throw e;
     }
   }

@@ -127,7 +127,7 @@ export function ImageEditor(props: ImageEditorProps) {
   const onToggleLocked = useCallback((id: string) => dispatch({ type: 'toggleLocked', ids: [id] }), []);
 
   return (
-    <div className="image-editor" data-testid="image-editor" data-shapes={state.doc.scene.shapes.length}>
+    <div className="image-editor" data-testid="image-editor" data-shapes={state.doc.scene.shapes.length} data-image={img.status}>
       <div className="toolbar" role="toolbar">
         {(['select', ...config.kinds.map((k) => k.kind)] as ToolName[]).map((t) => (
           <button key={t} className={state.tool === t ? 'tool active' : 'tool'} disabled={!state.editable && t !== 'select'} onClick={() => dispatch({ type: 'setTool', tool: t })} data-tool={t}>

@@ -23,6 +23,31 @@ function storage(): Storage | undefined {
   }
 }
 
+const leaseKey = (projectId: string, stage: string) => `tessera.lease.${projectId}.${stage}`;
+
+/** The lease this tab is working on, so a reload resumes it instead of asking for (and not getting) another. */
+function rememberLease(projectId: string, stage: string, leaseId: string | undefined): void {
+  const s = storage();
+  if (!s) return;
+  if (leaseId) s.setItem(leaseKey(projectId, stage), leaseId);
+  else s.removeItem(leaseKey(projectId, stage));
+}
+
+/** The remembered lease, renewed; undefined when there is none or it has ended. */
+async function resume(projectId: string, stage: string): Promise<Lease | undefined> {
+  const id = storage()?.getItem(leaseKey(projectId, stage));
+  if (!id) return undefined;
+  try {
+    return await api.heartbeat(id);
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 409 || e.status === 404 || e.status === 403)) {
+      rememberLease(projectId, stage, undefined);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
 export function taskOf(lease: Lease): TaskLike {
   const t = lease.task as { task_id?: string; type?: string; params?: Record<string, unknown>; instruction?: string };
   return { task_id: t.task_id ?? '', type: t.type ?? lease.project.type, params: t.params ?? {}, instruction: t.instruction };
@@ -60,7 +85,8 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
     setError(undefined);
     draft.current = undefined;
     try {
-      const l = await api.next({ project_id: projectId, stage });
+      const l = (await resume(projectId, stage)) ?? (await api.next({ project_id: projectId, stage }));
+      if (l) rememberLease(projectId, stage, l.id);
       setStatus(l ? { kind: 'working', lease: l } : { kind: 'empty' });
       if (l) setShown(new Set(l.previous.map((_, i) => i).filter((i) => i > 0)));
     } catch (e) {
@@ -91,6 +117,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
         setConnection(undefined);
       } catch (e) {
         if (e instanceof ApiError && (e.status === 409 || e.status === 404)) {
+          rememberLease(projectId, stage, undefined);
           if (live) setLost(true);
           return;
         }
@@ -104,7 +131,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
       window.clearTimeout(timer);
     };
     // Restart only for a new lease; expires_at moves on every beat.
-  }, [leaseId, lost]);
+  }, [leaseId, lost, projectId, stage]);
 
   const flush = useCallback(() => {
     window.clearTimeout(saveTimer.current);
@@ -132,6 +159,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
 
   const done = useCallback(
     (message: string) => {
+      rememberLease(projectId, stage, undefined);
       if (key) clearDraft(storage(), key);
       window.clearTimeout(saveTimer.current);
       if (draft.current?.kind === 'scene') rememberShapes(projectId, draft.current.scene.shapes);
@@ -139,7 +167,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
       setNotice(message);
       void next();
     },
-    [key, next, projectId],
+    [key, next, projectId, stage],
   );
 
   const act = useCallback(

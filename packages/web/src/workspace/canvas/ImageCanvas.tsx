@@ -142,6 +142,8 @@ export function ImageCanvas(props: ImageCanvasProps) {
     if (image && size.w > 0 && fittedFor.current !== image) {
       fittedFor.current = image;
       fit();
+      // Browser tests wait for this before clicking at image coordinates.
+      if (container.current) container.current.dataset['fitted'] = 'true';
     }
   }, [image, size.w, fit]);
 
