@@ -7,7 +7,8 @@ import { registerBodyParsers } from './http/body-parsers.js';
 import type { HttpContext } from './http/context.js';
 import { registerErrorHandling } from './http/errors.js';
 import { fileContentRoutes } from './http/file-content.js';
-import { registerHome } from './http/home.js';
+import { registerHealth, registerLanding } from './http/home.js';
+import { defaultWebRoot, hasWebApp, registerWebApp, webAppFallback } from './http/web-app.js';
 import { registerOpenApi } from './http/openapi.js';
 import { requireApiKey } from './http/v1/auth.js';
 import { limitRequests } from './http/v1/rate-limit.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Per API key, on /v1; off when unset. */
   rateLimit?: { max: number; windowMs: number } | undefined;
+  /** The built web app to serve at `/`; packages/web/dist by default, a plain landing page if absent. */
+  webRoot?: string | undefined;
 }
 
 /** Builds the whole HTTP surface over the given store and file storage; listening is the caller's job. */
@@ -47,7 +50,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  registerErrorHandling(app, hasWebApp(webRoot) ? webAppFallback : undefined);
   registerBodyParsers(app);
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fieldSize: 1024 * 1024 }, throwFileSizeLimit: true });
   await registerOpenApi(app);
@@ -78,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await web.register(workRoutes, ctx);
   }, { prefix: '/app/api' });
   await app.register(fileContentRoutes, ctx);
-  registerHome(app);
+  registerHealth(app);
+  if (hasWebApp(webRoot)) await registerWebApp(app, webRoot);
+  else registerLanding(app);
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../domain/errors.js';
 
 /** Fastify's own client errors, in Scale's words. */
@@ -9,8 +9,11 @@ const fastifyCodes: Record<string, string> = {
   FST_REQ_FILE_TOO_LARGE: 'File is larger than the 80 MB limit.',
 };
 
+/** Answers a request no route matched, if it can (the web app's client-side routes); true when it did. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
 /** One place turns every error into Scale's body: `{"status_code": N, "error": "..."}`. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     if (error instanceof ApiError) {
       return reply.code(error.statusCode).headers(error.headers).send({ status_code: error.statusCode, error: error.message });
@@ -26,6 +29,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (fallback?.(request, reply)) return;
     reply.code(404).send({ status_code: 404, error: `No endpoint ${request.method} ${request.url.split('?')[0]}.` });
   });
 }

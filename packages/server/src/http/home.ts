@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 
-/** Bare routes: liveness (and the benchmarks' baseline) and a landing page until the web app lands. */
-export function registerHome(app: FastifyInstance): void {
+/** Liveness: also the benchmarks' bare-route baseline. */
+export function registerHealth(app: FastifyInstance): void {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+}
+
+/** A landing page for a server run without a built web app. */
+export function registerLanding(app: FastifyInstance): void {
   app.get('/', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/html; charset=utf-8').send(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tessera</title>
