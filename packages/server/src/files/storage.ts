@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -34,9 +34,11 @@ export class DiskStorage implements FileStorage {
       },
     });
     try {
-      await pipeline(source, limit, createWriteStream(partial));
+      // flush: the bytes reach the disk before we answer 200 (a crash must not lose an acknowledged file).
+      await pipeline(source, limit, createWriteStream(partial, { flush: true }));
       // Rename only once complete: a crash never leaves a half file under a real id.
       await rename(partial, target);
+      await syncDirectory(dirname(target));
     } catch (error) {
       await rm(partial, { force: true });
       throw error;
@@ -50,5 +52,15 @@ export class DiskStorage implements FileStorage {
 
   async remove(id: string): Promise<void> {
     await rm(this.pathOf(id), { force: true });
+  }
+}
+
+/** Makes a rename durable: the directory entry itself is synced. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
