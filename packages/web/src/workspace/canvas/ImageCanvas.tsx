@@ -39,6 +39,15 @@ type NativeCtx = { _context: CanvasRenderingContext2D };
 const native = (c: unknown): CanvasRenderingContext2D => (c as NativeCtx)._context;
 const stageScale = (shape: Konva.Shape): number => shape.getStage()?.scaleX() ?? 1;
 
+/** Keeps a drag going when the pointer leaves the canvas; a pointer the browser does not know (a synthetic one) just goes uncaptured. */
+function capture(e: React.PointerEvent): void {
+  try {
+    e.currentTarget.setPointerCapture(e.pointerId);
+  } catch {
+    /* not an active pointer */
+  }
+}
+
 /** Everything but the selection, on a layer that never listens for events: one paint pass per frame. */
 const StaticShapes = memo(function StaticShapes(props: { shapes: readonly Shape[]; exclude: readonly string[]; color: (l: string | undefined) => string }) {
   const { shapes, exclude, color } = props;
@@ -157,6 +166,13 @@ export function ImageCanvas(props: ImageCanvasProps) {
         return { x: (r?.left ?? 0) + p.x, y: (r?.top ?? 0) + p.y };
       },
       shapeCount: () => latest.current.doc.scene.shapes.length,
+      shape: (id: string) => latest.current.doc.scene.shapes.find((s) => s.id === id),
+      /** One synchronous repaint of every layer, timed (the benchmark's measure of work per frame). */
+      timeRepaint: (): number => {
+        const t = performance.now();
+        stage.current?.draw();
+        return performance.now() - t;
+      },
     };
     (window as unknown as { __tesseraCanvas?: typeof hook }).__tesseraCanvas = hook;
   }, []);
@@ -204,12 +220,12 @@ export function ImageCanvas(props: ImageCanvasProps) {
   const onPointerDown = (e: React.PointerEvent) => {
     container.current?.focus({ preventScroll: true });
     if (spaceHeld || e.button === 1) {
-      e.currentTarget.setPointerCapture(e.pointerId);
+      capture(e);
       pan.current = { start: local(e), vp: vp.current };
       return;
     }
     if (e.button !== 0) return;
-    e.currentTarget.setPointerCapture(e.pointerId);
+    capture(e);
     dispatch({ type: 'pointer', event: { type: 'down', p: toImage(vp.current, local(e)), shift: e.shiftKey, alt: e.altKey }, tol: tol() });
   };
   const onPointerMove = (e: React.PointerEvent) => {

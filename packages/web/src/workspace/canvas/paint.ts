@@ -80,16 +80,31 @@ export function paintShapes(ctx: CanvasRenderingContext2D, shapes: readonly Shap
   ctx.lineJoin = 'round';
   ctx.setLineDash(style.dash ? style.dash.map((d) => d * k) : []);
   for (const [color, list] of byColor) {
-    ctx.beginPath();
-    for (const s of list) if (s.kind !== 'point') traceShape(ctx, s, r);
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
+    // Boxes go through strokeRect/fillRect, the rasterizer's fast path; one path of thousands of sub-paths
+    // would be scan-converted over its whole bounding box, which in a software canvas costs a frame.
     if (style.fillAlpha > 0) {
       ctx.globalAlpha = style.fillAlpha;
-      ctx.fill('evenodd');
+      for (const s of list) if (s.kind === 'box') ctx.fillRect(s.x, s.y, s.w, s.h);
       ctx.globalAlpha = 1;
     }
-    ctx.stroke();
+    for (const s of list) if (s.kind === 'box') ctx.strokeRect(s.x, s.y, s.w, s.h);
+    ctx.beginPath();
+    let others = false;
+    for (const s of list) {
+      if (s.kind === 'point' || s.kind === 'box') continue;
+      traceShape(ctx, s, r);
+      others = true;
+    }
+    if (others) {
+      if (style.fillAlpha > 0) {
+        ctx.globalAlpha = style.fillAlpha;
+        ctx.fill('evenodd');
+        ctx.globalAlpha = 1;
+      }
+      ctx.stroke();
+    }
     ctx.beginPath();
     for (const s of list) if (s.kind === 'point') traceShape(ctx, s, r);
     ctx.fill();
