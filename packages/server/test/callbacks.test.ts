@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { defaultRetryPolicy, verifyWebhook } from '../src/index.js';
 import { boxParams, makeProject } from './fixtures.js';
-import { describeEachBackend, type ApiClient } from './support/harness.js';
+import { describeEachBackend, uniqueName, type ApiClient, type TestServer } from './support/harness.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 
 let receiver: Receiver;
@@ -36,13 +36,18 @@ async function waitForTask(api: ApiClient, id: string, done: (task: any) => bool
   }
 }
 
+/** Each test its own account: settings such as test_autocomplete must not leak between tests. */
+async function ownAccount(server: TestServer): Promise<ApiClient> {
+  return server.client(await server.key('test', uniqueName('callbacks')));
+}
+
 const forTask = (id: string) => (r: { json: any }) => r.json?.task_id === id;
 
 describeEachBackend(
   'callbacks',
   (ctx) => {
     it('POSTs the completed task in Scale’s shape, with the auth key and a verifiable signature', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       const settings = await autocompleting(api);
       const created = await api.post('/v1/task/imageannotation', { ...boxParams, callback_url: `${receiver.url}/hook?x=1` });
       expect(created.status).toBe(200);
@@ -66,7 +71,7 @@ describeEachBackend(
     });
 
     it('answers with the hypothesis when there is one', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       const hypothesis = { annotations: [{ type: 'box', label: 'cat', left: 1, top: 2, width: 30, height: 40 }] };
       const created = await api.post('/v1/task/imageannotation', { ...boxParams, hypothesis, callback_url: receiver.url });
@@ -76,7 +81,7 @@ describeEachBackend(
     });
 
     it('sends a callback when a task is canceled', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       const created = await api.post('/v1/task/imageannotation', { ...boxParams, callback_url: receiver.url });
       expect((await api.post(`/v1/task/${created.body.task_id}/cancel`)).status).toBe(200);
       const [got] = await receiver.waitFor(1, 10_000, forTask(created.body.task_id));
@@ -84,7 +89,7 @@ describeEachBackend(
     });
 
     it('retries 5xx with exponential backoff until a 2xx, logging every attempt', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       let calls = 0;
       receiver.reply = (r) => (r.json?.task?.callback_url?.endsWith('/flaky') && ++calls <= 2 ? { status: 503, body: 'busy' } : { status: 200 });
@@ -104,7 +109,7 @@ describeEachBackend(
     });
 
     it('honours Retry-After on 429', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       let calls = 0;
       receiver.reply = (r) =>
@@ -115,7 +120,7 @@ describeEachBackend(
     });
 
     it('treats a 400 as final and records callback_succeeded: false', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       receiver.reply = (r) => (r.path === '/reject' ? { status: 400 } : { status: 200 });
       const created = await api.post('/v1/task/imageannotation', { ...boxParams, callback_url: `${receiver.url}/reject` });
@@ -128,7 +133,7 @@ describeEachBackend(
     });
 
     it('gives up after the last try', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       receiver.reply = (r) => (r.path === '/down' ? { status: 500 } : { status: 200 });
       const created = await api.post('/v1/task/imageannotation', { ...boxParams, callback_url: `${receiver.url}/down` });
@@ -138,7 +143,7 @@ describeEachBackend(
     });
 
     it('does not follow redirects', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       receiver.reply = (r) => (r.path === '/moved' ? { status: 302, headers: { location: `${receiver.url}/elsewhere` } } : { status: 200 });
       const created = await api.post('/v1/task/imageannotation', { ...boxParams, callback_url: `${receiver.url}/moved` });
@@ -148,7 +153,7 @@ describeEachBackend(
     });
 
     it('resends on request, as a new message', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       const created = await api.post('/v1/task/imageannotation', { ...boxParams, callback_url: `${receiver.url}/resend` });
       const [first] = await receiver.waitFor(1, 10_000, forTask(created.body.task_id));
@@ -161,7 +166,7 @@ describeEachBackend(
     });
 
     it('refuses to resend a task that has nowhere to go', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       const created = await api.post('/v1/task/imageannotation', boxParams);
       const res = await api.post(`/v1/task/${created.body.task_id}/callback`);
       expect(res.status).toBe(400);
@@ -169,7 +174,7 @@ describeEachBackend(
     });
 
     it('uses the account’s default callback URL for tasks that name none', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await api.post('/v1/callbacks/settings', { default_callback_url: `${receiver.url}/default`, test_autocomplete: true });
       const created = await api.post('/v1/task/imageannotation', boxParams);
       const [got] = await receiver.waitFor(1, 10_000, forTask(created.body.task_id));
@@ -177,7 +182,7 @@ describeEachBackend(
     });
 
     it('POSTs the batch when it completes', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       const project = await makeProject(api);
       const batch = `batch-${Date.now()}`;
@@ -190,7 +195,7 @@ describeEachBackend(
     });
 
     it('completes a test batch by itself when the batch asks for it, and never live tasks', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       const project = await makeProject(api);
       const batch = `auto-${Date.now()}`;
       await api.post('/v1/batches', { project, name: batch, test_autocomplete: true });
@@ -205,7 +210,7 @@ describeEachBackend(
     });
 
     it('rotates secrets; the old secret still signs for a while', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       const before = await autocompleting(api);
       const rotated = (await api.post('/v1/callbacks/settings/rotate')).body;
       expect(rotated.webhook_secret).toMatch(/^whsec_/);
@@ -224,7 +229,7 @@ describeEachBackend(
     });
 
     it('pages the account’s delivery log and refuses bad settings', async () => {
-      const api = await ctx().testClient();
+      const api = await ownAccount(ctx());
       await autocompleting(api);
       for (let i = 0; i < 3; i++) await api.post('/v1/task/imageannotation', { ...boxParams, callback_url: `${receiver.url}/log` });
       await receiver.waitFor(3, 10_000, (r) => r.path === '/log');
@@ -248,7 +253,7 @@ describeEachBackend(
 
 describeEachBackend('callbacks to private addresses, by default', (ctx) => {
   it('refuses them and records why', async () => {
-    const api = await ctx().testClient();
+    const api = await ownAccount(ctx());
     await autocompleting(api);
     const created = await api.post('/v1/task/imageannotation', { ...boxParams, callback_url: `${receiver.url}/private` });
     const task = await waitForTask(api, created.body.task_id, (t) => t.callback_succeeded !== undefined);
