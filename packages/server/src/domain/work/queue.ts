@@ -98,8 +98,9 @@ async function leaseView(store: Store, user: UserRecord, item: WorkItemRow): Pro
   const task = await tx.tasks.findById(item.task_id);
   if (!task) throw new NotFound('Task with that ID not found.');
   const project = await projectOf(tx, item.project_id);
-  const submissions = await tx.work.submissionsOf(task.id);
-  const people = new Map((await tx.people.list()).map((p) => [p.id, p]));
+  const submissions = item.stage === 'review' || item.round > 0 ? await tx.work.submissionsOf(task.id) : [];
+  // Only reviews and rework show earlier answers, and only they need to say whose.
+  const people = submissions.length > 0 ? new Map((await tx.people.list()).map((p) => [p.id, p])) : new Map<string, UserRecord>();
   const who = (id: string) => {
     const p = people.get(id);
     return { id, email: p?.email ?? '', name: p?.name ?? null };
