@@ -13,7 +13,12 @@ export function Home(props: { user: User; onStart(projectId: string, stage: 'lab
   return (
     <div className="home">
       <section>
-        <h2>Your queues</h2>
+        <h2>
+          Your queues{' '}
+          <button className="ghost small" onClick={() => void queues.refetch()} title="Refresh">
+            ↻
+          </button>
+        </h2>
         {queues.isLoading && <p className="muted">Loading…</p>}
         {queues.error && <p className="error">{(queues.error as Error).message}</p>}
         {queues.data && docs.length === 0 && <p className="muted">You are not assigned to any project yet. Ask a manager to add you.</p>}

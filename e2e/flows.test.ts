@@ -1,0 +1,152 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { member, type AppClient } from '../packages/server/test/support/app-client.js';
+import { startTestServer, type ApiClient, type TestServer } from '../packages/server/test/support/harness.js';
+import { hasChromium, launchChromium } from './support/browser.js';
+import { drag, editorReady, shapeCount, signInAs } from './support/page.js';
+import { startWebServer } from './support/web-server.js';
+
+const PASSWORD = 'correct horse battery';
+
+/** The parts of the workflow around the editor: problems, lost leases, the other task types, shortcuts. */
+describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', () => {
+  let server: TestServer & { stop(): Promise<void> };
+  let web: { url: string; close(): Promise<void> } | undefined;
+  let appUrl: string;
+  let browser: Browser;
+  let api: ApiClient;
+  let admin: AppClient;
+  let annotator: AppClient;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+    const home = await (await fetch(server.url + '/')).text();
+    if (home.includes('<div id="root">')) appUrl = server.url;
+    else {
+      web = await startWebServer(server.url);
+      appUrl = web.url;
+    }
+    api = await server.testClient();
+    admin = await member(server, ['admin']);
+    annotator = await member(server, ['annotator']);
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await signInAs(page, appUrl, annotator.email, PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await server?.stop();
+  });
+
+  /** A project of one task, assigned to the annotator; returns the project's name and the task id. */
+  async function oneTask(type: string, params: Record<string, unknown>, task: Record<string, unknown>): Promise<{ name: string; taskId: string }> {
+    const name = `${type}-${Math.random().toString(36).slice(2, 8)}`;
+    const project = await api.post('/v1/projects', { type, name, params });
+    expect(project.status, JSON.stringify(project.body)).toBe(200);
+    expect((await admin.request('POST', `/app/api/projects/${project.body.id}/assignees`, { user_ids: [annotator.userId], assigned: true })).status).toBe(200);
+    const created = await api.post(`/v1/task/${type}`, { project: name, ...task });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    return { name, taskId: created.body.task_id };
+  }
+
+  async function start(projectName: string): Promise<void> {
+    await page.goto(appUrl + '/#/');
+    await page.reload(); // the home page's queue list is fetched fresh on load
+    const row = `[data-testid=queues] tr[data-project="${projectName}"][data-stage=label]`;
+    await page.waitForSelector(row);
+    await page.click(`${row} [data-testid=start-label]`);
+    await page.waitForSelector('[data-testid=work]');
+  }
+
+  it('says clearly when the image does not load, and reports it by skipping with that reason', async () => {
+    const { name, taskId } = await oneTask('imageannotation', { geometries: { box: { objects_to_annotate: ['car'] } } }, { attachment: `${server.url}/files/nope/missing.png` });
+    await start(name);
+    await page.waitForSelector('[data-testid=image-error]');
+    expect(await page.textContent('[data-testid=image-error]')).toContain('could not be loaded');
+    await page.click('[data-testid=image-error] button');
+    await page.waitForSelector('[data-testid=queue-empty]');
+    expect(await page.textContent('[data-testid=queue-empty]')).toContain('Skipped: image failed to load');
+    const history = (await api.get(`/v1/task/${taskId}/history`)).body.docs as { kind: string; detail?: unknown }[];
+    expect(history.map((e) => e.kind)).toContain('skipped');
+    expect(JSON.stringify(history)).toContain('image failed to load');
+  });
+
+  it('tells the annotator when the lease is gone, keeps the work, and refuses to submit', async () => {
+    const { name } = await oneTask('imageannotation', { geometries: { box: { objects_to_annotate: ['car'] } } }, { attachment: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="#8ab"/></svg>') });
+    await start(name);
+    await editorReady(page);
+    await drag(page, { x: 50, y: 50 }, { x: 150, y: 120 });
+    await page.keyboard.press('1');
+    // The same person, elsewhere, gives the task back: this tab's lease has ended.
+    const leaseId = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tessera.lease.')).map((k) => localStorage.getItem(k))[0]);
+    expect((await annotator.request('POST', `/app/api/leases/${leaseId}/skip`, { reason: 'taken back' })).status).toBe(200);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('[data-testid=lease-lost]');
+    expect(await page.textContent('[data-testid=lease-lost]')).toContain('no longer yours');
+    expect(await page.isDisabled('[data-testid=submit]')).toBe(true);
+    expect(await shapeCount(page)).toBe(1);
+  });
+
+  it('answers a categorization task by hotkey', async () => {
+    const { name, taskId } = await oneTask('categorization', {}, { attachment: 'A red car parked by a tree.', attachment_type: 'text', categories: ['vehicle', 'animal', 'plant'], instruction: 'What is this about?' });
+    await start(name);
+    await page.waitForSelector('[data-testid=categorization-editor]');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('[data-testid=queue-empty]');
+    const task = (await api.get(`/v1/task/${taskId}`)).body;
+    expect(task.status).toBe('completed');
+    expect(task.response).toMatchObject({ category: 'vehicle' });
+  });
+
+  it('marks named entities on a selection, in code points', async () => {
+    const text = 'Ana 🙂 met Bob in Paris.';
+    const { name, taskId } = await oneTask('namedentityrecognition', {}, { text, labels: [{ name: 'person' }, { name: 'place' }] });
+    await start(name);
+    await page.waitForSelector('[data-testid=ner-editor]');
+    const select = (word: string) =>
+      page.evaluate((w) => {
+        const span = [...document.querySelectorAll('.ner-text span')].find((s) => s.textContent?.includes(w))!;
+        const node = span.firstChild!;
+        const at = node.textContent!.indexOf(w);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + w.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+      }, word);
+    await select('Bob');
+    await page.keyboard.press('1');
+    await select('Paris');
+    await page.keyboard.press('2');
+    await page.click('[data-testid=submit]');
+    await page.waitForSelector('[data-testid=queue-empty]');
+    const task = (await api.get(`/v1/task/${taskId}`)).body;
+    expect(task.response.annotations).toEqual([
+      { start: 10, end: 13, label: 'person', text: 'Bob' },
+      { start: 17, end: 22, label: 'place', text: 'Paris' },
+    ]);
+  });
+
+  it('shows the shortcut map with ?, and a changed key sticks across reloads', async () => {
+    await page.goto(appUrl + '/#/dev?response=0');
+    await editorReady(page);
+    await page.keyboard.press('Shift+?');
+    await page.waitForSelector('[data-testid=hotkey-help]');
+    await page.click('[data-testid=hotkey-help] button[data-action="tool.polygon"]');
+    await page.keyboard.press('g');
+    expect(await page.textContent('[data-testid=hotkey-help] button[data-action="tool.polygon"]')).toBe('G');
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await editorReady(page);
+    await page.keyboard.press('g');
+    expect(await page.getAttribute('[data-tool=polygon]', 'class')).toContain('active');
+    await page.evaluate(() => localStorage.removeItem('tessera.hotkeys.v1'));
+  });
+});
