@@ -4,6 +4,8 @@ import { member, type AppClient } from '../packages/server/test/support/app-clie
 import { startTestServer, type ApiClient, type TestServer } from '../packages/server/test/support/harness.js';
 import { hasChromium, launchChromium } from './support/browser.js';
 import { drag, editorReady, shapeCount, signInAs } from './support/page.js';
+import { streetPicture } from './support/png.js';
+import { basicAuth } from '../packages/server/test/support/harness.js';
 import { startWebServer } from './support/web-server.js';
 
 const PASSWORD = 'correct horse battery';
@@ -132,6 +134,44 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
       { start: 10, end: 13, label: 'person', text: 'Bob' },
       { start: 17, end: 22, label: 'place', text: 'Paris' },
     ]);
+  });
+
+  it('shows a reviewer where two annotators disagreed', async () => {
+    const [first, second] = [await member(server, ['annotator']), await member(server, ['annotator'])];
+    const reviewer = await member(server, ['reviewer']);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(streetPicture())], { type: 'image/png' }), 'street.png');
+    const uploaded = (await (await fetch(`${server.url}/v1/files/upload`, { method: 'POST', body: form, headers: { authorization: basicAuth(api.key) } })).json()) as { attachment_url: string };
+    const name = `consensus-${Math.random().toString(36).slice(2, 8)}`;
+    const project = await api.post('/v1/projects', {
+      type: 'imageannotation',
+      name,
+      params: { geometries: { box: { objects_to_annotate: ['car', 'person'] } }, workflow: { annotators: 2, review_levels: 1 } },
+    });
+    await admin.request('POST', `/app/api/projects/${project.body.id}/assignees`, { user_ids: [first.userId, second.userId, reviewer.userId], assigned: true });
+    await api.post('/v1/task/imageannotation', { project: name, attachment: uploaded.attachment_url });
+    const box = (left: number, top: number, width: number, height: number, label: string) => ({ type: 'box', left, top, width, height, label });
+    const answers = [
+      [box(100, 100, 200, 150, 'car'), box(400, 300, 150, 120, 'car')],
+      [box(102, 98, 198, 152, 'car'), box(400, 300, 150, 120, 'person'), box(620, 200, 40, 110, 'person')],
+    ];
+    for (const [i, who] of [first, second].entries()) {
+      const lease = (await who.request('POST', '/app/api/work/next', {})).body.lease;
+      expect((await who.request('POST', `/app/api/leases/${lease.id}/submit`, { response: { annotations: answers[i] } })).status).toBe(200);
+    }
+    const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const r = await context.newPage();
+    await signInAs(r, appUrl, reviewer.email, PASSWORD);
+    await r.click(`[data-testid=queues] tr[data-project="${name}"][data-stage=review] [data-testid=start-review]`);
+    await editorReady(r);
+    await r.waitForSelector('[data-testid=review-diff]');
+    const diff = await r.textContent('[data-testid=review-diff]');
+    expect(diff).toContain('2 shapes, 0 only theirs, 1 labelled differently');
+    expect(diff).toContain('3 shapes, 1 only theirs, 1 labelled differently');
+    await r.screenshot({ path: 'docs/screenshots/review-diff.png' });
+    await r.click('[data-testid=accept]');
+    await r.waitForSelector('[data-testid=queue-empty]');
+    await context.close();
   });
 
   it('shows the shortcut map with ?, and a changed key sticks across reloads', async () => {
