@@ -326,4 +326,36 @@ describeEachBackend('Scale teams and Studio endpoints', (ctx) => {
     expect((await api.post('/v1/studio/batches/set_priorities', { batches: [{ name: 'missing' }] })).status).toBe(400);
     expect((await api.post('/v1/studio/batches/set_priorities', {})).status).toBe(400);
   });
+
+  it('keeps a batch given to a project group for that group’s members', async () => {
+    const api = await ctx().testClient();
+    const admin = await member(ctx(), ['admin']);
+    const inside = await member(ctx(), ['annotator']);
+    const outside = await member(ctx(), ['annotator']);
+    const p = await project(api, admin, [inside, outside]);
+    const batch = await makeBatch(api, p.name);
+    await api.post('/v1/task/imageannotation', { ...boxParams, project: p.name, batch });
+    await api.post(`/v1/batches/${batch}/finalize`);
+
+    const group = await api.post(`/v1/studio/projects/${p.name}/groups`, { name: 'experts', emails: [inside.email] });
+    expect(group.status).toBe(200);
+    expect(group.body).toMatchObject({ name: 'experts', numWorkers: 1, isSingleton: false, workers: [{ id: inside.userId, email: inside.email }] });
+    expect((await api.post(`/v1/studio/projects/${p.name}/groups`, { name: 'experts', emails: [] })).status).toBe(409);
+    expect((await api.post(`/v1/studio/projects/${p.name}/groups`, { name: 'x', emails: ['nobody@example.com'] })).status).toBe(400);
+    const given = await api.request('PUT', `/v1/studio/batches/${batch}`, { groups: ['experts'] });
+    expect(given.status).toBe(200);
+    expect(given.body.groups).toEqual(['experts']);
+    expect((await api.request('PUT', `/v1/studio/batches/${batch}`, { groups: ['nope'] })).status).toBe(400);
+
+    expect(await next(outside)).toBeUndefined();
+    const lease = await next(inside);
+    expect(lease.task.batch).toBe(batch);
+    await inside.request('POST', `/app/api/leases/${lease.id}/skip`, { reason: 'let someone else' });
+    // Once the outsider joins the group, the batch is theirs too.
+    const updated = await api.request('PUT', `/v1/studio/projects/${p.name}/groups/experts`, { add_emails: [outside.email] });
+    expect(updated.body.numWorkers).toBe(2);
+    expect((await next(outside)).task.batch).toBe(batch);
+    expect((await api.get(`/v1/studio/projects/${p.name}/groups`)).body.map((g: any) => g.name)).toEqual(['experts']);
+    expect((await api.request('PUT', `/v1/studio/projects/${p.name}/groups/missing`, { add_emails: [] })).status).toBe(404);
+  });
 });

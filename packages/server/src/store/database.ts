@@ -4,6 +4,7 @@ import pg from 'pg';
 import * as core from './migrations/001-core.js';
 import * as delivery from './migrations/002-delivery.js';
 import * as workforce from './migrations/003-workforce.js';
+import * as groups from './migrations/004-groups.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '001-core': core,
   '002-delivery': delivery,
   '003-workforce': workforce,
+  '004-groups': groups,
 };
 
 // PostgreSQL's bigint (int8) arrives as a string by default; our bigints are epoch ms and counts, safe as numbers.

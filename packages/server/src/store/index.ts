@@ -11,6 +11,7 @@ import { DeliveryStore, OutboxQueue } from './deliveries.js';
 import { IdentityStore, PeopleStore } from './people.js';
 import { WorkStore } from './work.js';
 import { GroupCommitter } from './group-commit.js';
+import { GroupStore } from './groups.js';
 
 /** Everything one account may read or write in one environment, over one connection or transaction. */
 export class ScopedStore {
@@ -24,6 +25,7 @@ export class ScopedStore {
   /** The account's people and work queue span both environments. */
   readonly people: PeopleStore;
   readonly work: WorkStore;
+  readonly groups: GroupStore;
 
   constructor(
     private readonly db: Db,
@@ -39,6 +41,7 @@ export class ScopedStore {
     this.callbackSettings = new CallbackSettingsStore(db, scope);
     this.people = new PeopleStore(db, scope.accountId);
     this.work = new WorkStore(db, dialect, scope.accountId);
+    this.groups = new GroupStore(db, scope.accountId);
   }
 
   /** The same connection or transaction, seen from the account's other environment. */

@@ -27,6 +27,9 @@ export interface Tables {
   submissions: SubmissionsTable;
   task_events: TaskEventsTable;
   annotator_quality: AnnotatorQualityTable;
+  project_groups: ProjectGroupsTable;
+  project_group_members: ProjectGroupMembersTable;
+  batch_groups: BatchGroupsTable;
 }
 
 export type Env = 'test' | 'live';
@@ -239,6 +242,8 @@ export interface WorkItemsTable {
   env: Env;
   task_id: string;
   project_id: string;
+  /** Null for tasks outside a batch; a batch given to groups is offered to their members only. */
+  batch_id: Optional<string | null>;
   stage: WorkStage;
   /** Review level (1-based) for reviews; the label slot for labels. */
   level: number;
@@ -304,4 +309,22 @@ export interface AnnotatorQualityTable {
   score: number;
   blocked: number;
   updated_at: number;
+}
+
+export interface ProjectGroupsTable {
+  id: string;
+  account_id: string;
+  project_id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ProjectGroupMembersTable {
+  group_id: string;
+  user_id: string;
+}
+
+export interface BatchGroupsTable {
+  batch_id: string;
+  group_id: string;
 }

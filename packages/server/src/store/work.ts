@@ -58,6 +58,20 @@ export class WorkStore {
       .where((eb) =>
         eb.or([eb('w.preferred_user_id', 'is', null), eb('w.preferred_user_id', '=', r.userId), eb('w.preferred_until', '<', r.now)]),
       )
+      .where(({ or, eb, not, exists, selectFrom }) =>
+        // A batch given to Studio groups goes to their members only.
+        or([
+          eb('w.batch_id', 'is', null),
+          not(exists(selectFrom('batch_groups as bg').select('bg.group_id').whereRef('bg.batch_id', '=', 'w.batch_id'))),
+          exists(
+            selectFrom('batch_groups as bg')
+              .innerJoin('project_group_members as gm', 'gm.group_id', 'bg.group_id')
+              .select('bg.group_id')
+              .whereRef('bg.batch_id', '=', 'w.batch_id')
+              .where('gm.user_id', '=', r.userId),
+          ),
+        ]),
+      )
       .where(({ not, exists, selectFrom }) =>
         not(exists(selectFrom('work_skips as k').select('k.user_id').whereRef('k.work_item_id', '=', 'w.id').where('k.user_id', '=', r.userId))),
       )

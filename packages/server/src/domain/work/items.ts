@@ -25,6 +25,7 @@ export async function addWork(tx: ScopedStore, task: TaskRecord, items: NewItem[
     env: tx.scope.env,
     task_id: task.id,
     project_id: task.projectId!,
+    batch_id: task.batchId,
     stage: item.stage,
     level: item.level,
     round: item.round,
