@@ -78,6 +78,30 @@ describe.skipIf(!hasChromium)('the image editor in Chromium', () => {
     await page.screenshot({ path: 'docs/screenshots/geometries.png' });
   });
 
+  it('edits attributes whose conditions hold, and drops the ones that stop applying', async () => {
+    await page.keyboard.press('b');
+    await drag(page, { x: 1500, y: 900 }, { x: 1650, y: 1000 });
+    await page.keyboard.press('1'); // car: plate and heading apply
+    await page.waitForSelector('[data-testid=attributes] [data-attribute=plate]');
+    expect(await page.locator('[data-testid=attributes] [data-attribute=occlusion_pct]').count()).toBe(0);
+    await page.selectOption('[data-testid=attributes] select[data-attribute=occluded]', 'partly');
+    await page.fill('[data-testid=attributes] [data-attribute=occlusion_pct]', '40');
+    await page.fill('[data-testid=attributes] [data-attribute=plate]', 'AB 123');
+    await page.locator('[data-testid=canvas]').focus();
+    let box = (await response()).annotations.find((a) => a.type === 'box') as Annotation & { attributes?: Record<string, unknown> };
+    expect(box.attributes).toEqual({ occluded: 'partly', occlusion_pct: 40, plate: 'AB 123' });
+    // A truck has no plate; "no" occlusion hides the percentage: neither is sent.
+    await page.keyboard.press('2');
+    await page.selectOption('[data-testid=attributes] select[data-attribute=occluded]', 'no');
+    await page.locator('[data-testid=canvas]').focus();
+    box = (await response()).annotations.find((a) => a.type === 'box') as typeof box;
+    expect(box).toMatchObject({ label: 'truck', attributes: { occluded: 'no' } });
+    // Each of those edits is one undo step.
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Control+z');
+    box = (await response()).annotations.find((a) => a.type === 'box') as typeof box;
+    expect(box).toMatchObject({ label: 'car', attributes: { occluded: 'partly', occlusion_pct: 40, plate: 'AB 123' } });
+  });
+
   it('zooms with the wheel about the cursor, pans with space-drag, and fits with F', async () => {
     const vp = () => page.evaluate(() => (window as unknown as { __tesseraCanvas: { viewport(): { scale: number; x: number; y: number } } }).__tesseraCanvas.viewport());
     const fitted = await vp();

@@ -174,6 +174,50 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
     await context.close();
   });
 
+  it('copies the shapes of the previous task with Shift+C, and shows the instruction with I', async () => {
+    const svg = (fill: string) => 'data:image/svg+xml;utf8,' + encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="${fill}"/></svg>`);
+    const { name } = await oneTask('imageannotation', { geometries: { box: { objects_to_annotate: ['car'] } } }, { attachment: svg('#9ab'), instruction: 'Frame 1 of 2: box the car.' });
+    await api.post('/v1/task/imageannotation', { project: name, attachment: svg('#abc'), instruction: 'Frame 2 of 2: box the car.' });
+    await start(name);
+    await editorReady(page);
+    const first = await page.getAttribute('[data-testid=work]', 'data-task');
+    await drag(page, { x: 40, y: 40 }, { x: 140, y: 110 });
+    await page.keyboard.press('1');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((id) => document.querySelector('[data-testid=work]')?.getAttribute('data-task') !== id, first);
+    await editorReady(page);
+    expect(await shapeCount(page)).toBe(0);
+    await page.keyboard.press('Shift+C');
+    expect(await shapeCount(page)).toBe(1);
+    await page.keyboard.press('i');
+    await page.waitForSelector('[data-testid=instruction]');
+    expect(await page.textContent('[data-testid=instruction]')).toContain('Frame 2 of 2');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('[data-testid=queue-empty]');
+  });
+
+  it('fills in a textcollection form', async () => {
+    const { name, taskId } = await oneTask('textcollection', {}, {
+      attachments: [{ type: 'text', content: 'The battery lasts two days. Great phone.' }],
+      fields: [
+        { field_id: 'summary', type: 'text', title: 'One-line summary', required: true },
+        { field_id: 'tone', type: 'category', title: 'Tone', choices: ['positive', 'negative'] },
+      ],
+    });
+    await start(name);
+    await page.waitForSelector('[data-testid=textcollection-editor]');
+    await page.fill('[data-testid=textcollection-editor] textarea', 'Long battery life.');
+    await page.check('[data-testid=textcollection-editor] input[name=tone] >> nth=0');
+    await page.click('[data-testid=submit]');
+    await page.waitForSelector('[data-testid=queue-empty]');
+    const task = (await api.get(`/v1/task/${taskId}`)).body;
+    expect(task.response.annotations).toEqual({
+      summary: { type: 'text', field_id: 'summary', response: [['Long battery life.']] },
+      tone: { type: 'category', field_id: 'tone', response: [['positive']] },
+    });
+  });
+
   it('shows the shortcut map with ?, and a changed key sticks across reloads', async () => {
     await page.goto(appUrl + '/#/dev?response=0');
     await editorReady(page);

@@ -50,3 +50,19 @@ describe('undo stack', () => {
     expect(doc.past).toHaveLength(0);
   });
 });
+
+describe('undo steps for typing', () => {
+  it('merges consecutive edits of one field into one step, but not edits of different fields', () => {
+    const set = (doc: ReturnType<typeof newDocument>, key: string, value: unknown) =>
+      commit(doc, { ...updateShapes(doc.scene, new Set(['a']), (s) => ({ ...s, attributes: { ...s.attributes, [key]: value } }), `set ${key}`), coalesce: `a:${key}` });
+    let doc = newDocument(scene);
+    doc = set(doc, 'n', 4);
+    doc = set(doc, 'n', 40);
+    doc = set(doc, 'm', 'x');
+    expect(doc.past).toHaveLength(2);
+    doc = undo(doc);
+    expect(doc.scene.shapes[0]!.attributes).toEqual({ n: 40 });
+    doc = undo(doc);
+    expect(doc.scene).toEqual(scene);
+  });
+});

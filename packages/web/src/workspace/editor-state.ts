@@ -150,7 +150,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         },
         `set ${action.key}`,
       );
-      return withPatch(state, patch);
+      return withPatch(state, { ...patch, coalesce: `attr:${action.id}:${action.key}` });
     }
     case 'delete': {
       if (readOnly) return state;

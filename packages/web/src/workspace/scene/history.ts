@@ -18,6 +18,10 @@ export function newDocument(scene: Scene): Document {
 /** Applies a user's change as one undoable step; a new change clears the redo stack. */
 export function commit(doc: Document, patch: Patch): Document {
   if (isEmptyPatch(patch)) return doc;
+  const last = doc.past[doc.past.length - 1];
+  if (last && patch.coalesce !== undefined && last.coalesce === patch.coalesce) {
+    return { scene: applyPatch(doc.scene, patch), past: [...doc.past.slice(0, -1), merge(last, patch)], future: [] };
+  }
   const past = doc.past.length >= HISTORY_LIMIT ? doc.past.slice(1) : doc.past;
   return { scene: applyPatch(doc.scene, patch), past: [...past, patch], future: [] };
 }
@@ -36,3 +40,13 @@ export function redo(doc: Document): Document {
 
 export const canUndo = (doc: Document): boolean => doc.past.length > 0;
 export const canRedo = (doc: Document): boolean => doc.future.length > 0;
+
+/** Two updates of the same shapes as one: the first's "before", the second's "after". */
+function merge(first: Patch, second: Patch): Patch {
+  const ops = first.ops.map((op) => {
+    if (op.op !== 'update') return op;
+    const later = second.ops.find((o) => o.op === 'update' && o.before.id === op.before.id);
+    return later && later.op === 'update' ? { ...op, after: later.after } : op;
+  });
+  return { ...first, ops };
+}

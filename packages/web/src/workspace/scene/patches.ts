@@ -14,6 +14,11 @@ export interface Patch {
   ops: readonly PatchOp[];
   /** What the step did, for the undo button's tooltip and the tests. */
   label: string;
+  /**
+   * Consecutive patches with the same key merge into one undo step: typing "40" into a field is one
+   * change, not two.
+   */
+  coalesce?: string | undefined;
 }
 
 export function applyPatch(scene: Scene, patch: Patch): Scene {
