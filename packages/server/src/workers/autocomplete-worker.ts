@@ -3,49 +3,29 @@ import { getTaskType } from '@tessera/schema';
 import { changeStatus, TaskChangedConcurrently } from '../domain/tasks.js';
 import type { Store } from '../store/index.js';
 import { TaskStore } from '../store/tasks.js';
+import { BackgroundLoop } from './loop.js';
 
 /**
  * Test mode for integrators: completes test-key tasks that were marked to complete by themselves, with
  * their hypothesis as the response when there is one and the type's empty response otherwise.
  */
 export class AutocompleteWorker {
-  private running = false;
-  private loopDone: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
-  private wake: (() => void) | undefined;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly store: Store,
-    private readonly pollMs: number,
-    private readonly log?: FastifyBaseLogger,
-  ) {}
+    pollMs: number,
+    log?: FastifyBaseLogger,
+  ) {
+    this.loop = new BackgroundLoop(async () => (await this.completeDue()) > 0, pollMs, (error) => log?.error({ err: error }, 'autocomplete worker failed'));
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loopDone = this.loop();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.wake?.();
-    await this.loopDone;
-  }
-
-  private async loop(): Promise<void> {
-    while (this.running) {
-      let done = 0;
-      try {
-        done = await this.completeDue();
-      } catch (error) {
-        this.log?.error({ err: error }, 'autocomplete worker failed');
-      }
-      if (done === 0) await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, this.pollMs);
-      });
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Completes one round of due tasks; returns how many. */

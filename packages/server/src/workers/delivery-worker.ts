@@ -7,6 +7,7 @@ import { createAgents, post, type Agents, type SendResult } from '../delivery/se
 import { signedHeaders } from '../delivery/signing.js';
 import { HostLimiter } from '../delivery/host-limiter.js';
 import type { DeliveryRow } from '../store/deliveries.js';
+import { BackgroundLoop } from './loop.js';
 import { ScopedStore, type Store } from '../store/index.js';
 
 export interface DeliveryWorkerOptions {
@@ -44,9 +45,7 @@ export class DeliveryWorker {
   private readonly agents: Agents;
   private readonly limiter: HostLimiter;
   private readonly inFlight = new Set<Promise<void>>();
-  private running = false;
-  private loopDone: Promise<void> = Promise.resolve();
-  private wake: (() => void) | undefined;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly store: Store,
@@ -55,58 +54,36 @@ export class DeliveryWorker {
   ) {
     this.agents = createAgents(options.allowPrivateAddresses);
     this.limiter = new HostLimiter(options.perHost);
+    this.loop = new BackgroundLoop(() => this.claimRound(), options.pollMs, (error) => log?.error({ err: error }, 'delivery worker: claim failed'));
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loopDone = this.loop();
+    this.loop.start();
   }
 
   /** Stops claiming and waits for what is in flight to settle. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loopDone;
+    await this.loop.stop();
     await Promise.allSettled([...this.inFlight]);
     this.agents.http.destroy();
     this.agents.https.destroy();
   }
 
-  private async loop(): Promise<void> {
-    while (this.running) {
-      const room = this.options.maxInFlight - this.inFlight.size;
-      let claimed: DeliveryRow[] = [];
-      if (room > 0) {
-        try {
-          claimed = await this.store.outbox.claim(this.token, Date.now(), this.options.leaseMs, room);
-        } catch (error) {
-          this.log?.error({ err: error }, 'delivery worker: claim failed');
-        }
-      }
-      for (const row of claimed) this.track(this.deliver(row));
-      if (claimed.length < room || room === 0) await this.idle();
-    }
-  }
-
-  /** Sleeps for a poll interval, or less when an in-flight delivery frees a slot. */
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.options.pollMs);
-      this.wake = done;
-    });
+  /** Claims as many due rows as there is room for; busy when it filled the room (more may be due). */
+  private async claimRound(): Promise<boolean> {
+    const room = this.options.maxInFlight - this.inFlight.size;
+    if (room <= 0) return false;
+    const claimed = await this.store.outbox.claim(this.token, Date.now(), this.options.leaseMs, room);
+    for (const row of claimed) this.track(this.deliver(row));
+    return claimed.length === room;
   }
 
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
     void work.finally(() => {
       this.inFlight.delete(work);
-      if (this.inFlight.size === this.options.maxInFlight - 1) this.wake?.();
+      // A slot came free while the loop napped on a full house.
+      if (this.inFlight.size === this.options.maxInFlight - 1) this.loop.wake();
     });
   }
 
