@@ -15,9 +15,15 @@ export class TaskCountStore {
   constructor(
     private readonly db: Db,
     private readonly scope: Scope,
+    /** 1 on SQLite (one writer anyway); several on PostgreSQL. */
+    private readonly shards: number,
   ) {}
 
-  async add(key: CountKey, status: TaskStatus, delta: number): Promise<void> {
+  private pickShard(): number {
+    return this.shards > 1 ? Math.floor(Math.random() * this.shards) : 0;
+  }
+
+  async add(key: CountKey, status: TaskStatus, delta: number, shard = this.pickShard()): Promise<void> {
     await this.db
       .insertInto('task_counts')
       .values({
@@ -26,11 +32,12 @@ export class TaskCountStore {
         project_id: key.projectId ?? '',
         batch_id: key.batchId ?? '',
         status,
+        shard,
         n: delta,
       })
       .onConflict((oc) =>
         oc
-          .columns(['account_id', 'env', 'project_id', 'batch_id', 'status'])
+          .columns(['account_id', 'env', 'project_id', 'batch_id', 'status', 'shard'])
           .doUpdateSet({ n: sql<number>`task_counts.n + excluded.n` }),
       )
       .execute();
@@ -38,8 +45,9 @@ export class TaskCountStore {
 
   async move(key: CountKey, from: TaskStatus, to: TaskStatus): Promise<void> {
     if (from === to) return;
-    await this.add(key, from, -1);
-    await this.add(key, to, 1);
+    // One shard and a fixed order of rows, so two moves can never lock each other's rows crosswise.
+    const shard = this.pickShard();
+    for (const [status, delta] of [[from, -1], [to, 1]].sort() as [TaskStatus, number][]) await this.add(key, status, delta, shard);
   }
 
   /** Counts by status over every task matching the given project and/or batch. */

@@ -5,6 +5,7 @@ import * as core from './migrations/001-core.js';
 import * as delivery from './migrations/002-delivery.js';
 import * as workforce from './migrations/003-workforce.js';
 import * as groups from './migrations/004-groups.js';
+import * as shardedCounts from './migrations/005-sharded-counts.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '002-delivery': delivery,
   '003-workforce': workforce,
   '004-groups': groups,
+  '005-sharded-counts': shardedCounts,
 };
 
 // PostgreSQL's bigint (int8) arrives as a string by default; our bigints are epoch ms and counts, safe as numbers.

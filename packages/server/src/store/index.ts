@@ -35,7 +35,7 @@ export class ScopedStore {
     this.projects = new ProjectStore(db, scope);
     this.batches = new BatchStore(db, scope);
     this.tasks = new TaskStore(db, scope);
-    this.counts = new TaskCountStore(db, scope);
+    this.counts = new TaskCountStore(db, scope, dialect === 'postgres' ? 16 : 1);
     this.files = new FileStore(db, scope);
     this.deliveries = new DeliveryStore(db, scope);
     this.callbackSettings = new CallbackSettingsStore(db, scope);

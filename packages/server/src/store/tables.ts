@@ -149,6 +149,8 @@ export interface TaskCountsTable {
   project_id: string;
   batch_id: string;
   status: string;
+  /** Writers spread over shards so concurrent transactions do not queue on one row; readers sum them. */
+  shard: number;
   n: Generated<number>;
 }
 
