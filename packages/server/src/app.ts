@@ -36,6 +36,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Per API key, on /v1; off when unset. */
   rateLimit?: { max: number; windowMs: number } | undefined;
+  /** Believe X-Forwarded-Proto/Host (set when a load balancer you run terminates TLS). */
+  trustProxy?: boolean;
   /** The built web app to serve at `/`; packages/web/dist by default, a plain landing page if absent. */
   webRoot?: string | undefined;
 }
@@ -46,7 +48,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     // Clients may send `…/v1//task` when api_instance_url ends in a slash.
     routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true, maxParamLength: 1000 },
-    trustProxy: true,
+    // Only behind a proxy you run may X-Forwarded-* decide the URLs and cookies this server hands out.
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -75,6 +75,7 @@ interface ServeFlags extends CallbackFlags {
   allowPrivateFetch: boolean;
   workers: boolean;
   rateLimit: number;
+  trustProxy: boolean;
   quiet: boolean;
 }
 
@@ -87,6 +88,7 @@ withCallbackOptions(
     .addOption(dataOption())
     .addOption(dbOption())
     .addOption(new Option('--public-url <url>', 'base URL clients reach this server at (for attachment URLs)').env('TESSERA_PUBLIC_URL'))
+    .option('--trust-proxy', 'believe X-Forwarded-* headers (behind a load balancer you run)', false)
     .option('--allow-private-fetch', 'let file imports fetch private and loopback addresses (local testing only)', false)
     .option('--no-workers', 'serve HTTP only; run `tessera worker` elsewhere to deliver callbacks')
     .addOption(new Option('--rate-limit <n>', 'requests per minute per API key on /v1 (0: unlimited)').default(6000).argParser(nonNegative))
@@ -106,6 +108,7 @@ withCallbackOptions(
       workers: opts.workers,
       delivery: deliveryConfig(opts),
       rateLimit: opts.rateLimit > 0 ? { max: opts.rateLimit, windowMs: 60_000 } : undefined,
+      trustProxy: opts.trustProxy,
     },
     store,
   );

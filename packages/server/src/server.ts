@@ -25,6 +25,7 @@ export interface ServerConfig {
   autocompletePollMs?: number;
   /** Requests per API key per window on /v1; unlimited when unset. */
   rateLimit?: { max: number; windowMs: number } | undefined;
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -51,6 +52,7 @@ export async function startServer(config: ServerConfig, store?: Store): Promise<
     allowPrivateFetch: config.allowPrivateFetch ?? false,
     logger: config.logger ?? false,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy ?? false,
   });
   const workers = config.workers === false ? undefined : startWorkers(opened, config, app.log);
   await app.listen({ port: config.port, host: config.host });
