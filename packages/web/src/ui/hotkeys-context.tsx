@@ -58,6 +58,8 @@ export function useHotkeys(handler: (action: HotkeyAction, e: KeyboardEvent) => 
   const listener = useCallback(
     (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
+      // An open dialog owns the keyboard (it handles its own Escape); the page under it must not react.
+      if (document.querySelector('[role=dialog]')) return;
       if (typingIn(e.target) && !(e.ctrlKey || e.metaKey) && e.key !== 'Escape') return;
       const action = actionFor(index, e);
       if (action && ref.current(action, e)) e.preventDefault();

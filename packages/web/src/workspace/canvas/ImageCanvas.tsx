@@ -3,7 +3,8 @@ import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, use
 import { Image as KImage, Layer, Shape as KShape, Stage } from 'react-konva';
 import type { EditorAction, EditorState } from '../editor-state.js';
 import { previewShape } from '../editor-state.js';
-import type { LayerOverlay } from '../scene/config.js';
+import { kindConfig, type LayerOverlay } from '../scene/config.js';
+import { shapeBounds } from '../scene/geometry.js';
 import type { Pt, Shape } from '../scene/types.js';
 import { fitViewport, panBy, toImage, toScreen, zoomAt, type Viewport } from '../viewport.js';
 import { paintSelected, paintShapes, traceShape } from './paint.js';
@@ -269,7 +270,11 @@ export function ImageCanvas(props: ImageCanvasProps) {
         traceShape(c, open, 4 / scale);
         c.lineWidth = 2 / scale;
         c.setLineDash([6 / scale, 4 / scale]);
-        c.strokeStyle = color(drawingPreview.label);
+        // Red while the shape is still under the task's min_width/min_height: letting go now is refused.
+        const k = kindConfig(state.config, drawingPreview.kind);
+        const b = shapeBounds(drawingPreview);
+        const tooSmall = k !== undefined && (drawingPreview.kind === 'box' || drawingPreview.kind === 'ellipse' || drawingPreview.kind === 'cuboid') && (b.w < k.minWidth || b.h < k.minHeight);
+        c.strokeStyle = tooSmall ? '#ff3030' : color(drawingPreview.label);
         c.stroke();
         c.setLineDash([]);
         if (drawingPreview.kind === 'polygon' || drawingPreview.kind === 'line') {
@@ -278,7 +283,7 @@ export function ImageCanvas(props: ImageCanvasProps) {
         }
       }
     },
-    [selected, preview, drawingPreview, color, state.editable],
+    [selected, preview, drawingPreview, color, state.editable, state.config],
   );
 
   const cursor = spaceHeld || pan.current ? 'grab' : state.editable && state.tool !== 'select' ? 'crosshair' : 'default';
