@@ -83,7 +83,7 @@ export interface Measurement {
 }
 
 /** The q-quantile of sorted values (nearest rank). */
-function quantile(sorted: Float64Array, q: number): number {
+export function quantile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
@@ -139,6 +139,10 @@ export interface BenchResult {
   db: string;
   /** The baseline first. */
   measurements: Measurement[];
+  /** Instead of one table: several, each with its own baseline first (e.g. one per concurrency level). */
+  groups?: { caption: string; measurements: Measurement[] }[];
+  /** What the rate column counts, when it is not requests (e.g. claims/s: one claim is a next and a submit). */
+  rateHeader?: string;
   /** Ratios, each with what it divides. */
   ratios: { label: string; value: number }[];
   notes: string[];

@@ -4,7 +4,7 @@ export interface BenchOptions {
   names: string[];
   /** `postgres://…` to run against PostgreSQL; SQLite in a temp directory otherwise. */
   db: string | undefined;
-  /** Tasks to seed for task-paging; undefined means the benchmark's default. */
+  /** Tasks to seed for task-paging or queue for claim-next, or to create with a callback for delivery; undefined means the benchmark's default. */
   tasks: number | undefined;
   /** Seconds each measurement runs. */
   duration: number;
@@ -17,13 +17,14 @@ export interface BenchOptions {
 
 export const usage = `usage: node bench/dist/run.js [name ...] [options]
 
-  names            task-create, task-paging (default: all)
+  names            task-create, task-paging, claim-next, delivery (default: all)
   --db URL         postgres://… to run against PostgreSQL (or set TESSERA_BENCH_PG_URL);
                    SQLite in a temp directory otherwise
-  --tasks N        tasks seeded for task-paging (default 1000000)
+  --tasks N        tasks seeded for task-paging (default 1000000), queued for claim-next
+                   (default 20000), or created with a callback_url per delivery run (default 1000)
   --duration S     seconds per measurement (default 5)
   --warmup S       unmeasured seconds before each measurement (default 1)
-  --connections C  concurrent connections (default 16)
+  --connections C  concurrent connections (default 16; claim-next always runs 8 and 64 annotators)
   --profile DIR    write a CPU profile of the server process to DIR (open in Chrome DevTools)`;
 
 export function parseOptions(argv: string[]): BenchOptions {

@@ -5,12 +5,16 @@
 import { cpus } from 'node:os';
 import type { BenchResult } from './harness.js';
 import { parseOptions, type BenchOptions } from './options.js';
+import { claimNext } from './claim-next.js';
+import { deliveryBench } from './delivery.js';
 import { taskCreate } from './task-create.js';
 import { taskPaging } from './task-paging.js';
 
 const benchmarks: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
   'task-create': taskCreate,
   'task-paging': taskPaging,
+  'claim-next': claimNext,
+  delivery: deliveryBench,
 };
 
 function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
@@ -24,22 +28,28 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
 const fixed = (n: number, digits: number) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function print(result: BenchResult): void {
-  const baseline = result.measurements[0]!;
   console.log(`\n## ${result.name} (${result.db})\n`);
-  console.log(
-    table(
-      ['measurement', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs baseline', 'p50 vs baseline'],
-      result.measurements.map((m) => [
-        m.label,
-        fixed(m.requestsPerSecond, 0),
-        fixed(m.p50, 2),
-        fixed(m.p99, 2),
-        fixed(m.requestsPerSecond / baseline.requestsPerSecond, 3),
-        fixed(m.p50 / baseline.p50, 2),
-      ]),
-      [false, true, true, true, true, true],
-    ),
-  );
+  const groups = result.groups ?? [{ caption: '', measurements: result.measurements }];
+  for (const [i, group] of groups.entries()) {
+    const baseline = group.measurements[0]!;
+    if (i > 0) console.log();
+    if (group.caption) console.log(`${group.caption}\n`);
+    const rate = result.rateHeader ?? 'req/s';
+    console.log(
+      table(
+        ['measurement', rate, 'p50 ms', 'p99 ms', `${rate} vs baseline`, 'p50 vs baseline'],
+        group.measurements.map((m) => [
+          m.label,
+          fixed(m.requestsPerSecond, 0),
+          fixed(m.p50, 2),
+          fixed(m.p99, 2),
+          fixed(m.requestsPerSecond / baseline.requestsPerSecond, 3),
+          fixed(m.p50 / baseline.p50, 2),
+        ]),
+        [false, true, true, true, true, true],
+      ),
+    );
+  }
   console.log();
   console.log(table(['ratio', 'value'], result.ratios.map((r) => [r.label, fixed(r.value, 3)]), [false, true]));
   for (const note of result.notes) console.log(`\n${note}`);

@@ -5,13 +5,18 @@ import { newId } from '../../packages/server/dist/domain/ids.js';
 /**
  * Ids for `count` seeded tasks, one per millisecond, ending a few seconds before now, oldest first.
  * Call before anything else in the process makes an id: newId never goes back in time, so once the
- * server has made one at `now` it would pin every later id to that millisecond.
+ * server has made one at `now` it would pin every later id to that millisecond. With `withWork`, also
+ * a second id per task, for its work item (seedWorkItems), made in the same millisecond.
  */
-export function pastIds(count: number): { ids: string[]; firstMs: number } {
+export function pastIds(count: number, withWork = false): { ids: string[]; workIds?: string[] | undefined; firstMs: number } {
   const firstMs = Date.now() - count - 5_000;
   const ids = new Array<string>(count);
-  for (let i = 0; i < count; i++) ids[i] = newId(firstMs + i);
-  return { ids, firstMs };
+  const workIds = withWork ? new Array<string>(count) : undefined;
+  for (let i = 0; i < count; i++) {
+    ids[i] = newId(firstMs + i);
+    if (workIds) workIds[i] = newId(firstMs + i);
+  }
+  return workIds ? { ids, workIds, firstMs } : { ids, firstMs };
 }
 
 export interface SeedTarget {
@@ -95,4 +100,44 @@ export async function seedTasks(target: SeedTarget): Promise<void> {
   // would guess from an empty table until autovacuum happened to run mid-measurement. SQLite keeps
   // no statistics unless ANALYZE is run, and the server never runs it, so it is left as is.
   if (store.dialect === 'postgres') await sql`ANALYZE tasks`.execute(db);
+}
+
+export interface WorkSeedTarget {
+  store: Store;
+  /** The template task, whose own work item (written by createTask's enqueueTask) every seeded one copies. */
+  templateId: string;
+  /** The seeded tasks, oldest first, and an id for each one's work item. */
+  taskIds: string[];
+  workIds: string[];
+  firstMs: number;
+}
+
+/**
+ * Puts each seeded task in the queue as enqueueTask would have: a copy of the template task's single
+ * open label slot, pointing at the seeded task, with its own id and time (so the queue order, rank
+ * then id, is the seeding order). Batched INSERTs as in seedTasks; one transaction on SQLite.
+ */
+export async function seedWorkItems(target: WorkSeedTarget): Promise<void> {
+  const { store, taskIds, workIds, firstMs } = target;
+  const db = store.db;
+  const templates = await db.selectFrom('work_items').selectAll().where('task_id', '=', target.templateId).execute();
+  if (templates.length !== 1 || templates[0]!.status !== 'open') {
+    throw new Error(`the template task has ${templates.length} work items, expected one open label slot`);
+  }
+  const template = templates[0]!;
+  const ROWS_PER_INSERT = Math.floor(PARAMS_PER_INSERT / Object.keys(template).length);
+  const insertAll = async (trx: typeof db) => {
+    for (let from = 0; from < taskIds.length; from += ROWS_PER_INSERT) {
+      const end = Math.min(from + ROWS_PER_INSERT, taskIds.length);
+      const rows = new Array<typeof template>(end - from);
+      for (let i = from; i < end; i++) {
+        const ms = firstMs + i;
+        rows[i - from] = { ...template, id: workIds[i]!, task_id: taskIds[i]!, created_at: ms, updated_at: ms };
+      }
+      await trx.insertInto('work_items').values(rows).execute();
+    }
+  };
+  if (store.dialect === 'sqlite') await db.transaction().execute(insertAll);
+  else await insertAll(db);
+  if (store.dialect === 'postgres') await sql`ANALYZE work_items`.execute(db);
 }

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey, ensureAccount, startServer, startWorkers, type RunningServer, type Workers } from '@tessera/server';
 import type { ChildMessage, ParentMessage, ServerSetup } from './protocol.js';
-import { pastIds, seedTasks } from './seed.js';
+import { createMember } from '../../packages/server/dist/domain/people.js';
+import { pastIds, seedTasks, seedWorkItems } from './seed.js';
 
 const send = (message: ChildMessage): void => {
   process.send?.(message);
@@ -18,7 +19,7 @@ const send = (message: ChildMessage): void => {
 async function main(): Promise<void> {
   const setup = JSON.parse(process.env.TESSERA_BENCH_SETUP ?? '{}') as ServerSetup;
   // Before the server makes any id (see pastIds).
-  const seed = setup.seedTasks > 0 ? pastIds(setup.seedTasks) : undefined;
+  const seed = setup.seedTasks > 0 ? pastIds(setup.seedTasks, setup.seedWork === true) : undefined;
 
   const dataDir = await mkdtemp(join(tmpdir(), 'tessera-bench-'));
   const schema = setup.db ? `bench_${process.pid}_${Date.now().toString(36)}` : undefined;
@@ -62,7 +63,10 @@ async function main(): Promise<void> {
     // As `tessera serve` runs it: workers on. Started here rather than by startServer so they can be
     // stopped before the schema is dropped.
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: setup.db, databaseSchema: schema, workers: false });
-    workers = startWorkers(server.store, {});
+    workers = startWorkers(server.store, {
+      ...(setup.delivery ? { delivery: setup.delivery } : {}),
+      ...(setup.autocompletePollMs !== undefined ? { autocompletePollMs: setup.autocompletePollMs } : {}),
+    });
     const accountId = await ensureAccount(server.store, 'bench');
     const key = await createApiKey(server.store, accountId, 'test');
     const auth = { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`, 'content-type': 'application/json' };
@@ -74,7 +78,19 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(json)}`);
       return json;
     };
-    await post('/v1/projects', { type: 'imageannotation', name: project, params: { geometries: { box: { objects_to_annotate: ['car'] } } } });
+    const created = await post('/v1/projects', { type: 'imageannotation', name: project, params: { geometries: { box: { objects_to_annotate: ['car'] } } } });
+    const projectId = String(created.id);
+
+    let annotators: { emails: string[]; password: string } | undefined;
+    if (setup.annotators) {
+      const password = 'bench annotator password';
+      const people = server.store.scoped({ accountId, env: 'live' });
+      const emails = Array.from({ length: setup.annotators }, (_, i) => `annotator-${i}@bench.example`);
+      const userIds: string[] = [];
+      for (const email of emails) userIds.push((await createMember(people, { email, roles: ['annotator'], password })).user.id);
+      await people.people.assign(projectId, userIds);
+      annotators = { emails, password };
+    }
 
     let seeded: { count: number; oldest: string[]; seconds: number; rowsPerSecond: number } | undefined;
     if (seed) {
@@ -87,10 +103,11 @@ async function main(): Promise<void> {
         firstMs: seed.firstMs,
         onProgress: (done) => send({ type: 'progress', done, total: seed.ids.length }),
       });
+      if (seed.workIds) await seedWorkItems({ store: server.store, templateId: String(template.task_id), taskIds: seed.ids, workIds: seed.workIds, firstMs: seed.firstMs });
       const seconds = (performance.now() - started) / 1000;
       seeded = { count: seed.ids.length, oldest: seed.ids.slice(0, 1_000), seconds, rowsPerSecond: seed.ids.length / seconds };
     }
-    send({ type: 'ready', url: server.url, key, project, ...(seeded ? { seeded } : {}) });
+    send({ type: 'ready', url: server.url, key, project, projectId, ...(annotators ? { annotators } : {}), ...(seeded ? { seeded } : {}) });
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     await cleanup().catch(() => undefined);
