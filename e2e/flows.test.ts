@@ -218,6 +218,20 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
     });
   });
 
+  it('lets an invited person set a password from the invitation link and sign in', async () => {
+    const invited = await admin.request('POST', '/app/api/members', { email: `invited-${Date.now()}@example.com`, roles: ['annotator'] });
+    expect(invited.status).toBe(200);
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(`${appUrl}/#/invite/${invited.body.invitation_token}`);
+    await p.fill('input[name=name]', 'Ines Invited');
+    await p.fill('input[name=password]', 'a long enough password');
+    await p.click('button[type=submit]');
+    await p.waitForSelector('[data-testid=whoami]');
+    expect(await p.textContent('[data-testid=whoami]')).toContain('Ines Invited');
+    await context.close();
+  });
+
   it('shows the shortcut map with ?, and a changed key sticks across reloads', async () => {
     await page.goto(appUrl + '/#/dev?response=0');
     await editorReady(page);

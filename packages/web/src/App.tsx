@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tan
 import { lazy, Suspense } from 'react';
 import { api } from './api/client.js';
 import { Home } from './console/Home.js';
-import { SignIn } from './console/SignIn.js';
+import { AcceptInvitation, SignIn } from './console/SignIn.js';
 import { HotkeysProvider } from './ui/hotkeys-context.js';
 import { useRoute } from './ui/route.js';
 import { WorkSession } from './workspace/WorkSession.js';
@@ -19,6 +19,18 @@ function Shell() {
       <Suspense fallback={null}>
         <DevHarness />
       </Suspense>
+    );
+  }
+  // Someone already signed in who opens an invitation link just sees their home page.
+  if (route.page === 'invite' && !me.data) {
+    return (
+      <AcceptInvitation
+        token={route.token}
+        onSignedIn={(s) => {
+          client.setQueryData(['me'], s);
+          go({ page: 'home' });
+        }}
+      />
     );
   }
   if (me.isLoading) return <div className="center muted">Loading…</div>;

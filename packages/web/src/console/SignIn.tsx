@@ -42,3 +42,47 @@ export function SignIn(props: { onSignedIn(s: SignedIn): void }) {
     </form>
   );
 }
+
+/** `#/invite/<token>`: an invited person sets their name and password, and is signed in. */
+export function AcceptInvitation(props: { token: string; onSignedIn(s: SignedIn): void }) {
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="sign-in"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(undefined);
+        try {
+          props.onSignedIn(await api.acceptInvitation(props.token, password, name || undefined));
+        } catch (err) {
+          setError(err instanceof Error ? err.message : String(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h1>Welcome to Tessera</h1>
+      <p className="muted">You were invited. Choose a password to start.</p>
+      <label>
+        Your name
+        <input autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} name="name" autoFocus />
+      </label>
+      <label>
+        Password (at least 8 characters)
+        <input type="password" autoComplete="new-password" required minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} name="password" />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="primary" disabled={busy} type="submit">
+        Join
+      </button>
+    </form>
+  );
+}
