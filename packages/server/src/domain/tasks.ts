@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   describeIssues,
   Tags,
@@ -42,12 +43,48 @@ async function uniqueIdRace(store: Store, scope: Scope, uniqueId: string | undef
 }
 
 /** `POST /v1/task/{type}`: the common fields at the top level, the type's params beside them. */
-export async function createTask(
+export interface CreateOptions {
+  /** A gold (evaluation) task, and the answer annotators are scored against. */
+  gold?: { expectedResponse: unknown };
+  /** The request's `Idempotency-Key`: a retry with the same key and body gets the first try's task. */
+  idempotencyKey?: string | undefined;
+}
+
+export async function createTask(store: Store, scope: Scope, type: string, body: unknown, options: CreateOptions = {}): Promise<TaskRecord> {
+  const { gold, idempotencyKey } = options;
+  if (idempotencyKey === undefined) return createNewTask(store, scope, type, body, gold);
+  const requestHash = createHash('sha256').update(JSON.stringify([type, body])).digest('hex');
+  const replay = async (tx: ScopedStore) => {
+    const seen = await tx.tasks.idempotencyKey(idempotencyKey);
+    if (!seen) return undefined;
+    if (seen.request_hash !== requestHash) {
+      throw new InvalidRequest('Parameter is invalid, reason: "Idempotency-Key" was already used with different parameters');
+    }
+    return getTask(tx, seen.task_id);
+  };
+  try {
+    return await createNewTask(store, scope, type, body, gold, { key: idempotencyKey, requestHash, replay });
+  } catch (error) {
+    // Two tries with one key raced: the first committed its task, the second finds it.
+    const earlier = isUniqueViolation(error) ? await replay(store.scoped(scope)) : undefined;
+    if (earlier) return earlier;
+    throw error;
+  }
+}
+
+interface Idempotency {
+  key: string;
+  requestHash: string;
+  replay(tx: ScopedStore): Promise<TaskRecord | undefined>;
+}
+
+async function createNewTask(
   store: Store,
   scope: Scope,
   type: string,
   body: unknown,
   gold?: { expectedResponse: unknown },
+  idempotency?: Idempotency,
 ): Promise<TaskRecord> {
   const def = requireTaskType(type);
   if (!isPlainObject(body)) throw new InvalidRequest('Request body must be a JSON object of task parameters');
@@ -64,6 +101,8 @@ export async function createTask(
   const fields = parsed.data;
 
   return store.transaction(scope, async (tx) => {
+    const earlier = await idempotency?.replay(tx);
+    if (earlier) return earlier;
     let batch: BatchRecord | undefined;
     if (fields.batch !== undefined) {
       batch = await tx.batches.findByName(fields.batch);
@@ -133,6 +172,7 @@ export async function createTask(
     // Two creates with one unique_id may race past the lookup: the index decides (see uniqueIdRace).
     await tx.tasks.insert(task);
     await tx.counts.add(task, 'pending', 1);
+    if (idempotency) await tx.tasks.rememberIdempotencyKey(idempotency.key, idempotency.requestHash, task.id, now);
     const created = { ...task, projectName: project?.name ?? null, batchName: batch?.name ?? null };
     // A staging batch holds its tasks back until it is finalized.
     if (batch?.status !== 'staging') await enqueueTask(tx, created, now);

@@ -6,6 +6,7 @@ import * as delivery from './migrations/002-delivery.js';
 import * as workforce from './migrations/003-workforce.js';
 import * as groups from './migrations/004-groups.js';
 import * as shardedCounts from './migrations/005-sharded-counts.js';
+import * as idempotency from './migrations/006-idempotency.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '003-workforce': workforce,
   '004-groups': groups,
   '005-sharded-counts': shardedCounts,
+  '006-idempotency': idempotency,
 };
 
 // PostgreSQL's bigint (int8) arrives as a string by default; our bigints are epoch ms and counts, safe as numbers.

@@ -30,6 +30,7 @@ export interface Tables {
   project_groups: ProjectGroupsTable;
   project_group_members: ProjectGroupMembersTable;
   batch_groups: BatchGroupsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Env = 'test' | 'live';
@@ -329,4 +330,14 @@ export interface ProjectGroupMembersTable {
 export interface BatchGroupsTable {
   batch_id: string;
   group_id: string;
+}
+
+export interface IdempotencyKeysTable {
+  account_id: string;
+  env: Env;
+  key: string;
+  /** sha256 of the request it was first used with: the same key with other parameters is refused. */
+  request_hash: string;
+  task_id: string;
+  created_at: number;
 }

@@ -248,6 +248,23 @@ export class TaskStore {
       .execute();
   }
 
+  async idempotencyKey(key: string): Promise<{ request_hash: string; task_id: string } | undefined> {
+    return this.db
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'task_id'])
+      .where('account_id', '=', this.scope.accountId)
+      .where('env', '=', this.scope.env)
+      .where('key', '=', key)
+      .executeTakeFirst();
+  }
+
+  async rememberIdempotencyKey(key: string, requestHash: string, taskId: string, now: number): Promise<void> {
+    await this.db
+      .insertInto('idempotency_keys')
+      .values({ account_id: this.scope.accountId, env: this.scope.env, key, request_hash: requestHash, task_id: taskId, created_at: now })
+      .execute();
+  }
+
   /** Pending tasks of a batch, for finalize to put in the queue. */
   async pendingInBatch(batchId: string): Promise<TaskRecord[]> {
     const rows = await this.select().where('t.batch_id', '=', batchId).where('t.status', '=', 'pending').orderBy('t.id').execute();

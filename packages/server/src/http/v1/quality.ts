@@ -32,7 +32,7 @@ export const qualityRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { s
       const { expected_response, initial_response, ...params } = body;
       const fields = EvaluationTaskFields.safeParse({ expected_response, initial_response }, { reportInput: true });
       if (!fields.success) throw new InvalidRequest(describeIssues(fields.error.issues));
-      const task = await createTask(store, scopeOf(req), req.params.type, params, { expectedResponse: fields.data.expected_response });
+      const task = await createTask(store, scopeOf(req), req.params.type, params, { gold: { expectedResponse: fields.data.expected_response } });
       return { id: task.id, ...presentTask(task), expected_response: task.expectedResponse, ...(initial_response !== undefined ? { initial_response } : {}) };
     });
   }

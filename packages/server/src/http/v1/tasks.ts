@@ -13,6 +13,7 @@ import {
   setTaskUniqueId,
   type TagOperation,
 } from '../../domain/tasks.js';
+import { InvalidRequest } from '../../domain/errors.js';
 import { scopeOf, type HttpContext } from '../context.js';
 import { presentLimitedTask, presentTask } from './present.js';
 
@@ -27,6 +28,13 @@ const AnyMetadata = z.unknown().meta({ description: 'The new metadata object (or
 // Checked by the domain, so that an error names "tags" even though the body is a bare array.
 const AnyTags = z.unknown().meta({ description: 'A JSON array of tag strings, e.g. ["a", "b"]' });
 const tags = ['Tasks'];
+
+function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined || key === '') return undefined;
+  if (key.length > 255) throw new InvalidRequest('Parameter is invalid, reason: "Idempotency-Key" must be at most 255 characters');
+  return key;
+}
 /**
  * unique_ids and tags are free text that may hold commas, so only repeating the key makes a list of them
  * (`unique_id=a&unique_id=b`, as the Python client sends); customer_review_status keeps its comma lists.
@@ -39,7 +47,7 @@ const ListQuery = TaskListQuery.extend({ unique_id: repeated, tags: repeated });
 
 export const taskRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { store }) => {
   app.post('/task/:type', { schema: { tags, summary: 'Create a task', params: ByType, body: TaskParams, response: { 200: Task } } }, async (req) =>
-    presentTask(await createTask(store, scopeOf(req), req.params.type, req.body)),
+    presentTask(await createTask(store, scopeOf(req), req.params.type, req.body, { idempotencyKey: idempotencyKeyOf(req.headers['idempotency-key']) })),
   );
 
   app.get('/task/:id', { schema: { tags, summary: 'Get a task', params: ById, response: { 200: Task } } }, async (req) =>
