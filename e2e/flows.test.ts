@@ -83,6 +83,12 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
     await start(name);
     await editorReady(page);
     await drag(page, { x: 50, y: 50 }, { x: 150, y: 120 });
+    // Unlabelled: refused before it is sent, naming the object.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('[data-testid=submit-error]');
+    expect(await page.textContent('[data-testid=submit-error]')).toContain('Object 1: label is required');
+    await page.waitForSelector('[data-testid=object-list] .object-row.selected');
     await page.keyboard.press('1');
     // The same person, elsewhere, gives the task back: this tab's lease has ended.
     const leaseId = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tessera.lease.')).map((k) => localStorage.getItem(k))[0]);

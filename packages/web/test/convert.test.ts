@@ -83,3 +83,20 @@ describe('viewport', () => {
     expect(toImage(zoomed, at).y).toBeCloseTo(toImage(vp, at).y);
   });
 });
+
+describe('checking an answer before it is sent', async () => {
+  const { checkAnswer } = await import('../src/workspace/validate.js');
+  it('names the object and the rule, with the schema’s own checks', () => {
+    const issues = checkAnswer(imageTask, {
+      annotations: [
+        { uuid: 'a', type: 'box', label: 'car', left: 0, top: 0, width: 10, height: 10 },
+        { uuid: 'b', type: 'box', left: 0, top: 0, width: 10, height: 10 },
+        { uuid: 'c', type: 'box', label: 'person', left: 0, top: 0, width: 10, height: 2 },
+      ],
+    });
+    expect(issues.map((i) => i.annotation)).toEqual([1, 2, 2]);
+    expect(issues[0]!.message).toMatch(/^Object 2: label is required/);
+    expect(issues.map((i) => i.message).join('\n')).toMatch(/Object 3: .*has subchoices/);
+    expect(checkAnswer(imageTask, { annotations: [] })).toEqual([]);
+  });
+});

@@ -25,6 +25,7 @@ export interface ImageEditorProps {
   /** Shown when the image cannot be loaded: the caller skips the task with a reason. */
   onReportImage?: (() => void) | undefined;
   sidebarTop?: ReactNode;
+  focusAnnotation?: { index: number; n: number } | undefined;
 }
 
 const toolTitles: Record<ToolName, string> = { select: 'Select', box: 'Box', polygon: 'Polygon', line: 'Line', point: 'Point', ellipse: 'Ellipse', cuboid: 'Cuboid' };
@@ -42,6 +43,15 @@ export function ImageEditor(props: ImageEditorProps) {
   useEffect(() => dispatch({ type: 'setEditable', editable: props.editable }), [props.editable]);
   const onChange = props.onChange;
   useEffect(() => onChange?.(state.doc.scene), [state.doc.scene, onChange]);
+
+  // Response order is scene order, so an issue about annotation i is about shape i.
+  const focusN = props.focusAnnotation?.n;
+  useEffect(() => {
+    const index = props.focusAnnotation?.index;
+    const shape = index === undefined ? undefined : state.doc.scene.shapes[index];
+    if (shape) dispatch({ type: 'select', ids: [shape.id] });
+    // Only a new request selects; the scene changing under it does not.
+  }, [focusN]);
 
   const color = useMemo(() => labelColors(config.allLabels.names), [config]);
   const labelText = useCallback((s: Shape) => labelDisplay(config, s.kind, s.label), [config]);

@@ -53,6 +53,8 @@ export interface TaskEditorProps {
   previousShapes?: () => readonly Shape[] | undefined;
   onReportImage?: () => void;
   sidebarTop?: ReactNode;
+  /** Select this annotation (by its index in the response); `n` changes to select it again. */
+  focusAnnotation?: { index: number; n: number } | undefined;
 }
 
 export function TaskEditor(props: TaskEditorProps) {
@@ -79,6 +81,7 @@ export function TaskEditor(props: TaskEditorProps) {
         previousShapes={props.previousShapes}
         onReportImage={props.onReportImage}
         sidebarTop={props.sidebarTop}
+        focusAnnotation={props.focusAnnotation}
       />
     );
   }

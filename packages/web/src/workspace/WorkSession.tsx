@@ -12,6 +12,7 @@ import { previousShapes, rememberShapes } from './previous-task.js';
 import { editorConfig, isImageTaskType } from './scene/config.js';
 import { sceneFromResponse } from './scene/convert.js';
 import { responseOf, TaskEditor, type EditorDraft, type TaskLike } from './TaskEditor.js';
+import { checkAnswer } from './validate.js';
 
 type Status = { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'working'; lease: Lease };
 
@@ -69,6 +70,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
   const [rejecting, setRejecting] = useState(false);
   const [shown, setShown] = useState<ReadonlySet<number>>(new Set());
   const [connection, setConnection] = useState<string>();
+  const [focus, setFocus] = useState<{ index: number; n: number }>();
   const draft = useRef<EditorDraft | undefined>(undefined);
   const saveTimer = useRef<number | undefined>(undefined);
 
@@ -150,6 +152,8 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
   const onDraft = useCallback(
     (d: EditorDraft) => {
       draft.current = d;
+      // A change may have fixed what the last check complained of; the next submit checks again.
+      setError((e) => (e?.startsWith('Not sent yet') ? undefined : e));
       // Saved a moment after the last change: every stroke is kept without writing storage on each mouse move.
       window.clearTimeout(saveTimer.current);
       saveTimer.current = window.setTimeout(flush, 250);
@@ -189,14 +193,31 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
 
   const currentResponse = () => (task ? (responseOf(task, draft.current) ?? responseOf(task, initialDraft) ?? lease?.previous[0]?.response) : undefined);
 
-  const submit = () =>
-    lease &&
-    act(async () => {
-      const r = await api.submit(lease.id, currentResponse() ?? {});
-      return `Submitted (task ${r.task_status}).`;
-    });
+  /** The answer to send, or undefined (with the problems shown and the first bad object selected) when it would be refused. */
+  const checkedResponse = (): unknown => {
+    const response = currentResponse() ?? {};
+    const issues = task ? checkAnswer(task, response) : [];
+    if (issues.length === 0) return response;
+    const shown = issues.slice(0, 6).map((i) => i.message);
+    if (issues.length > 6) shown.push(`…and ${issues.length - 6} more.`);
+    setError(`Not sent yet:\n${shown.join('\n')}`);
+    const first = issues.find((i) => i.annotation !== undefined)?.annotation;
+    if (first !== undefined) setFocus((f) => ({ index: first, n: (f?.n ?? 0) + 1 }));
+    return undefined;
+  };
+  const submit = () => {
+    if (!lease) return;
+    const response = checkedResponse();
+    if (response === undefined) return;
+    void act(async () => `Submitted (task ${(await api.submit(lease.id, response)).task_status}).`);
+  };
   const accept = () => lease && act(async () => `Accepted (task ${(await api.review(lease.id, 'accept')).task_status}).`);
-  const submitFix = () => lease && act(async () => `Fixed and accepted (task ${(await api.review(lease.id, 'fix', { response: currentResponse() })).task_status}).`);
+  const submitFix = () => {
+    if (!lease) return;
+    const response = checkedResponse();
+    if (response === undefined) return;
+    void act(async () => `Fixed and accepted (task ${(await api.review(lease.id, 'fix', { response })).task_status}).`);
+  };
   const reject = (comments: string) => lease && act(async () => `Sent back with comments (task ${(await api.review(lease.id, 'reject', { comments })).task_status}).`);
   const skip = (reason: string) => {
     setModal(undefined);
@@ -213,8 +234,8 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
         return true;
       case 'task.submit':
         if (!lease || lost || modal) return false;
-        if (lease.stage === 'label') void submit();
-        else if (fixing) void submitFix();
+        if (lease.stage === 'label') submit();
+        else if (fixing) submitFix();
         else if (!rejecting) void accept();
         return true;
       case 'task.skip':
@@ -296,7 +317,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
           onToggleShown={(i) => setShown((s) => (s.has(i) ? new Set([...s].filter((x) => x !== i)) : new Set([...s, i])))}
           onAccept={() => void accept()}
           onFix={() => setFixing(true)}
-          onSubmitFix={() => void submitFix()}
+          onSubmitFix={submitFix}
           onCancelFix={() => setFixing(false)}
           onReject={(c) => void reject(c)}
           rejecting={rejecting}
@@ -332,7 +353,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
           Skip
         </button>
         {!reviewing && (
-          <button className="primary" disabled={busy || lost} onClick={() => void submit()} data-testid="submit" title="Submit (Ctrl+Enter)">
+          <button className="primary" disabled={busy || lost} onClick={submit} data-testid="submit" title="Submit (Ctrl+Enter)">
             Submit
           </button>
         )}
@@ -359,6 +380,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
         overlays={overlays}
         previousShapes={() => previousShapes(projectId)}
         onReportImage={() => skip('image failed to load')}
+        focusAnnotation={focus}
         sidebarTop={banner}
       />
       {modal === 'help' && <HotkeyHelp onClose={() => setModal(undefined)} />}
