@@ -12,6 +12,7 @@ function port(value: string): number {
 }
 
 const dataOption = () => new Option('--data <dir>', 'data directory (SQLite file, uploads)').default('./data');
+const poolOption = () => new Option('--db-pool <n>', 'PostgreSQL connections per process (default 20)').argParser(nonNegative);
 const dbOption = () =>
   new Option('--db <url>', 'database URL: postgres://… for PostgreSQL (default: SQLite in the data directory)').env(
     'TESSERA_DATABASE_URL',
@@ -71,6 +72,7 @@ interface ServeFlags extends CallbackFlags {
   host: string;
   data: string;
   db?: string;
+  dbPool?: number;
   publicUrl?: string;
   allowPrivateFetch: boolean;
   workers: boolean;
@@ -87,6 +89,7 @@ withCallbackOptions(
     .addOption(new Option('--host <host>', 'address to bind').default('0.0.0.0'))
     .addOption(dataOption())
     .addOption(dbOption())
+    .addOption(poolOption())
     .addOption(new Option('--public-url <url>', 'base URL clients reach this server at (for attachment URLs)').env('TESSERA_PUBLIC_URL'))
     .option('--trust-proxy', 'believe X-Forwarded-* headers (behind a load balancer you run)', false)
     .option('--allow-private-fetch', 'let file imports fetch private and loopback addresses (local testing only)', false)
@@ -94,7 +97,7 @@ withCallbackOptions(
     .addOption(new Option('--rate-limit <n>', 'requests per minute per API key on /v1 (0: unlimited)').default(6000).argParser(nonNegative))
     .option('--quiet', 'no request logs', false),
 ).action(async (opts: ServeFlags) => {
-  const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db });
+  const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db, databasePoolSize: opts.dbPool });
   const firstRun = await bootstrapIfEmpty(store);
   const server = await startServer(
     {

@@ -16,6 +16,8 @@ export interface ServerConfig {
   databaseUrl?: string | undefined;
   /** PostgreSQL schema to use (tests isolate suites this way). */
   databaseSchema?: string | undefined;
+  /** PostgreSQL connections this process may hold (default 20). */
+  databasePoolSize?: number | undefined;
   publicUrl?: string | undefined;
   allowPrivateFetch?: boolean;
   logger?: boolean;
@@ -37,10 +39,16 @@ export interface RunningServer {
 }
 
 /** Opens (and migrates) the store named by the config. */
-export async function openStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): Promise<Store> {
+export async function openStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema' | 'databasePoolSize'>): Promise<Store> {
   await mkdir(config.dataDir, { recursive: true });
   const url = config.databaseUrl ?? join(resolve(config.dataDir), 'tessera.sqlite');
-  return new Store(await openDatabase({ url, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) }));
+  return new Store(
+    await openDatabase({
+      url,
+      ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+      ...(config.databasePoolSize ? { poolSize: config.databasePoolSize } : {}),
+    }),
+  );
 }
 
 export async function startServer(config: ServerConfig, store?: Store): Promise<RunningServer> {

@@ -106,7 +106,8 @@ async function openPostgres(options: OpenOptions): Promise<Database> {
   }
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    // Each server process holds at most this many; a busy queue wants more than pg's default of 10.
+    max: options.poolSize ?? 20,
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
   });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

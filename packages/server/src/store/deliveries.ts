@@ -85,15 +85,19 @@ export interface AttemptOutcome {
  * it only moves rows it holds a claim on.
  */
 export class OutboxQueue {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    /** The store's way of running a transaction (on SQLite, one that shares its commit with others). */
+    private readonly transaction: <T>(work: (trx: Db) => Promise<T>) => Promise<T>,
+  ) {}
 
   /**
    * Claims up to `limit` due rows until `now + leaseMs`. On PostgreSQL, FOR UPDATE SKIP LOCKED lets
    * several processes claim side by side without taking the same row; SQLite has one writer anyway.
    */
   async claim(token: string, now: number, leaseMs: number, limit: number): Promise<DeliveryRow[]> {
-    const { db, dialect } = this.database;
-    return db.transaction().execute(async (trx) => {
+    const { dialect } = this.database;
+    return this.transaction(async (trx) => {
       let due = trx
         .selectFrom('deliveries')
         .select('id')
@@ -126,7 +130,7 @@ export class OutboxQueue {
     onSettled: (trx: Db) => Promise<void>,
   ): Promise<boolean> {
     const now = outcome.startedAt + outcome.durationMs;
-    return this.database.db.transaction().execute(async (trx) => {
+    return this.transaction(async (trx) => {
       const attempt = row.attempts + 1;
       const updated = await trx
         .updateTable('deliveries')

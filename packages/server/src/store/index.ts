@@ -61,7 +61,7 @@ export class Store {
   constructor(private readonly database: Database) {
     this.grouped = database.dialect === 'sqlite' ? new GroupCommitter(database.db) : undefined;
     this.accounts = new AccountStore(database.db);
-    this.outbox = new OutboxQueue(database);
+    this.outbox = new OutboxQueue(database, (work) => this.transact(work));
     this.identity = new IdentityStore(database.db);
   }
 
@@ -79,8 +79,11 @@ export class Store {
 
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   transaction<T>(scope: Scope, work: (store: ScopedStore) => Promise<T>): Promise<T> {
-    const run = (trx: Db) => work(new ScopedStore(trx, scope, this.database.dialect));
-    return this.grouped ? this.grouped.run(run) : this.database.db.transaction().execute(run);
+    return this.transact((trx) => work(new ScopedStore(trx, scope, this.database.dialect)));
+  }
+
+  private transact<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    return this.grouped ? this.grouped.run(work) : this.database.db.transaction().execute(work);
   }
 
   close(): Promise<void> {
