@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { Image as KImage, Layer, Shape as KShape, Stage } from 'react-konva';
 import type { EditorAction, EditorState } from '../editor-state.js';
 import { previewShape } from '../editor-state.js';
@@ -8,6 +8,7 @@ import { shapeBounds } from '../scene/geometry.js';
 import type { Pt, Shape } from '../scene/types.js';
 import { fitViewport, panBy, toImage, toScreen, zoomAt, type Viewport } from '../viewport.js';
 import { paintSelected, paintShapes, traceShape } from './paint.js';
+import { StaticLayerCache } from './static-cache.js';
 
 /** Commands the toolbar and the keyboard give the view. */
 export interface ViewportControls {
@@ -33,6 +34,8 @@ export interface ImageCanvasProps {
   controls?: Ref<ViewportControls | undefined>;
 }
 
+const noIds: readonly string[] = [];
+
 /** How close (screen pixels) a click must be to grab a shape or a handle. */
 const GRAB_PX = 6;
 
@@ -49,18 +52,27 @@ function capture(e: React.PointerEvent): void {
   }
 }
 
-/** Everything but the selection, on a layer that never listens for events: one paint pass per frame. */
+/**
+ * Everything but the selection, on a layer that never listens for events. Painted into a cached bitmap
+ * (static-cache.ts): a pan frame copies pixels, whatever the number of shapes.
+ */
 const StaticShapes = memo(function StaticShapes(props: { shapes: readonly Shape[]; exclude: readonly string[]; color: (l: string | undefined) => string }) {
   const { shapes, exclude, color } = props;
+  const node = useRef<Konva.Shape>(null);
+  const cache = useMemo(() => new StaticLayerCache({ fillAlpha: 0.06, lineWidth: 1.5, labels: true }, () => node.current?.getLayer()?.batchDraw()), []);
+  useEffect(() => () => cache.dispose(), [cache]);
   const sceneFunc = useCallback(
     (ctx: Konva.Context, shape: Konva.Shape) => {
-      const skip = new Set(exclude);
-      const list = skip.size === 0 ? shapes : shapes.filter((s) => !skip.has(s.id));
-      paintShapes(native(ctx), list, { scale: stageScale(shape), color, fillAlpha: 0.06, lineWidth: 1.5, labels: true });
+      const stage = shape.getStage();
+      if (!stage) return;
+      const scale = stage.scaleX();
+      const rect = { x: -stage.x() / scale, y: -stage.y() / scale, w: stage.width() / scale, h: stage.height() / scale };
+      const pixelRatio = shape.getLayer()?.getCanvas().getPixelRatio() ?? 1;
+      cache.draw(native(ctx), { rect, scale, pixelRatio }, shapes, exclude, color);
     },
-    [shapes, exclude, color],
+    [cache, shapes, exclude, color],
   );
-  return <KShape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
+  return <KShape ref={node} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 });
 
 const LayerOverlays = memo(function LayerOverlays(props: { layers: readonly LayerOverlay[]; overlays: readonly Overlay[] }) {
@@ -114,7 +126,9 @@ export function ImageCanvas(props: ImageCanvasProps) {
   latest.current = state;
   const fittedFor = useRef<HTMLImageElement | undefined>(undefined);
 
-  const apply = useCallback((v: Viewport) => {
+  const apply = useCallback((next: Viewport) => {
+    // Whole screen pixels: the cached shape bitmap is then copied pixel for pixel, never resampled.
+    const v = { scale: next.scale, x: Math.round(next.x), y: Math.round(next.y) };
     vp.current = v;
     const s = stage.current;
     if (!s) return;
@@ -168,12 +182,6 @@ export function ImageCanvas(props: ImageCanvasProps) {
       },
       shapeCount: () => latest.current.doc.scene.shapes.length,
       shape: (id: string) => latest.current.doc.scene.shapes.find((s) => s.id === id),
-      /** One synchronous repaint of every layer, timed (the benchmark's measure of work per frame). */
-      timeRepaint: (): number => {
-        const t = performance.now();
-        stage.current?.draw();
-        return performance.now() - t;
-      },
     };
     (window as unknown as { __tesseraCanvas?: typeof hook }).__tesseraCanvas = hook;
   }, []);
@@ -255,6 +263,10 @@ export function ImageCanvas(props: ImageCanvasProps) {
   const preview = previewShape(state, GRAB_PX / vp.current.scale);
   const selected = shapes.filter((s) => state.selection.includes(s.id) && !s.hidden);
   const drawingPreview = preview && preview.id === 'preview' ? preview : undefined;
+  // Only a shape being moved leaves the static layer. A selected one stays in it (the active layer draws
+  // over it), so selecting never repaints thousands of shapes.
+  const movingId = preview && preview.id !== 'preview' ? preview.id : undefined;
+  const moving = useMemo(() => (movingId ? [movingId] : noIds), [movingId]);
 
   const activeFunc = useCallback(
     (ctx: Konva.Context, shape: Konva.Shape) => {
@@ -308,7 +320,7 @@ export function ImageCanvas(props: ImageCanvasProps) {
             <LayerOverlays layers={state.config.layers} overlays={props.overlays ?? []} />
           </Layer>
           <Layer listening={false}>
-            <StaticShapes shapes={shapes} exclude={state.selection} color={color} />
+            <StaticShapes shapes={shapes} exclude={moving} color={color} />
           </Layer>
           <Layer listening={false}>
             <KShape sceneFunc={activeFunc} listening={false} perfectDrawEnabled={false} />
