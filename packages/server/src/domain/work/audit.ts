@@ -5,7 +5,7 @@ import { iso } from '../clock.js';
 import { InvalidRequest } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Scope } from '../scope.js';
-import { changeStatus, getTask } from '../tasks.js';
+import { changeStatus, getTask } from '../tasks/status.js';
 import { lastRound, sendBack } from './queue.js';
 
 /**

@@ -7,7 +7,7 @@ import type { SubmissionRow, WorkItemRow } from '../../store/work.js';
 import { checkAnswer } from '../answers.js';
 import { ApiError, Forbidden, InvalidRequest, NotFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { changeStatus } from '../tasks.js';
+import { changeStatus } from '../tasks/status.js';
 import { mergeAnswers } from './consensus.js';
 import { goldScore, isBelowThreshold, updateQuality } from './gold.js';
 import { addWork } from './items.js';
