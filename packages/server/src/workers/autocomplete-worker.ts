@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { getTaskType } from '@tessera/schema';
-import { changeStatus, TaskChangedConcurrently } from '../domain/tasks.js';
+import { changeStatus, TaskChangedConcurrently } from '../domain/tasks/status.js';
 import type { Store } from '../store/index.js';
 import { TaskStore } from '../store/tasks.js';
 import { BackgroundLoop } from './loop.js';

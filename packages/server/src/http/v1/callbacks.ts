@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { iso } from '../../domain/clock.js';
 import { callbackSettings, deliveryLog, resendTaskCallback, rotateCallbackSecrets, updateCallbackSettings } from '../../domain/callbacks.js';
-import { getTask } from '../../domain/tasks.js';
+import { getTask } from '../../domain/tasks/status.js';
 import type { CallbackSettingsRow } from '../../store/callback-settings.js';
 import type { AttemptRow, DeliveryRow } from '../../store/deliveries.js';
 import { scopeOf, type HttpContext } from '../context.js';

@@ -1,19 +1,19 @@
 import { CancelTaskQuery, SetUniqueIdBody, Task, TaskList, TaskListQuery, taskTypeNames } from '@tessera/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { InvalidRequest } from '../../domain/errors.js';
+import { createTask } from '../../domain/tasks/create.js';
 import {
   cancelTask,
   changeTaskTags,
   clearTaskUniqueId,
-  createTask,
-  getTask,
-  listTasks,
   metadataFromBody,
   setTaskMetadata,
   setTaskUniqueId,
   type TagOperation,
-} from '../../domain/tasks.js';
-import { InvalidRequest } from '../../domain/errors.js';
+} from '../../domain/tasks/edits.js';
+import { listTasks } from '../../domain/tasks/list.js';
+import { getTask } from '../../domain/tasks/status.js';
 import { scopeOf, type HttpContext } from '../context.js';
 import { presentLimitedTask, presentTask } from './present.js';
 
