@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { bootstrapIfEmpty, ensureAccount, type FirstRun } from './domain/accounts.js';
-import { createApiKey } from './domain/api-keys.js';
+import { createApiKey, revokeApiKey } from './domain/api-keys.js';
 import { defaultRetryPolicy } from './delivery/retry-policy.js';
 import { openStore, startServer, startWorkers } from './server.js';
 import type { DeliveryWorkerOptions } from './workers/delivery-worker.js';
@@ -168,6 +168,22 @@ keys
         accountId = first.id;
       }
       console.log(await createApiKey(store, accountId, opts.env));
+    } finally {
+      await store.close();
+    }
+  });
+
+keys
+  .command('revoke')
+  .description('revoke an API key: it stops working at once')
+  .argument('<key>', 'the key to revoke')
+  .addOption(dataOption())
+  .addOption(dbOption())
+  .action(async (key: string, opts: { data: string; db?: string }) => {
+    const store = await openStore({ dataDir: opts.data, databaseUrl: opts.db });
+    try {
+      if (!(await revokeApiKey(store, key))) throw new Error('no such key, or it was already revoked');
+      console.log('revoked');
     } finally {
       await store.close();
     }

@@ -69,6 +69,22 @@ describe('the tessera command', () => {
     }
   });
 
+  it('revokes a key, which then stops working', async () => {
+    const { stdout } = await run(process.execPath, [bin, 'keys', 'create', '--env', 'test', '--data', dataDir]);
+    const key = stdout.trim().split('\n').pop()!;
+    const { stdout: revoked } = await run(process.execPath, [bin, 'keys', 'revoke', key, '--data', dataDir]);
+    expect(revoked.trim()).toBe('revoked');
+    await expect(run(process.execPath, [bin, 'keys', 'revoke', key, '--data', dataDir])).rejects.toMatchObject({
+      stderr: expect.stringContaining('no such key'),
+    });
+    const server = await serve(['--data', dataDir]);
+    try {
+      expect((await apiClient(server.url, key).get('/v1/projects')).status).toBe(401);
+    } finally {
+      server.stop();
+    }
+  });
+
   it('refuses a bad environment with a clear message', async () => {
     await expect(run(process.execPath, [bin, 'keys', 'create', '--env', 'prod', '--data', dataDir])).rejects.toMatchObject({
       stderr: expect.stringContaining('prod'),
