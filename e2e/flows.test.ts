@@ -45,15 +45,15 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
     await server?.stop();
   });
 
-  /** A project of one task, assigned to the annotator; returns the project's name and the task id. */
-  async function oneTask(type: string, params: Record<string, unknown>, task: Record<string, unknown>): Promise<{ name: string; taskId: string }> {
+  /** A project of one task, assigned to the annotator. */
+  async function oneTask(type: string, params: Record<string, unknown>, task: Record<string, unknown>): Promise<{ name: string; taskId: string; projectId: string }> {
     const name = `${type}-${Math.random().toString(36).slice(2, 8)}`;
     const project = await api.post('/v1/projects', { type, name, params });
     expect(project.status, JSON.stringify(project.body)).toBe(200);
     expect((await admin.request('POST', `/app/api/projects/${project.body.id}/assignees`, { user_ids: [annotator.userId], assigned: true })).status).toBe(200);
     const created = await api.post(`/v1/task/${type}`, { project: name, ...task });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
-    return { name, taskId: created.body.task_id };
+    return { name, taskId: created.body.task_id, projectId: project.body.id };
   }
 
   async function start(projectName: string): Promise<void> {
@@ -222,6 +222,33 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
       summary: { type: 'text', field_id: 'summary', response: [['Long battery life.']] },
       tone: { type: 'category', field_id: 'tone', response: [['positive']] },
     });
+  });
+
+  it('lets a reviewer fix the answer in the same editor', async () => {
+    const reviewer = await member(server, ['reviewer']);
+    const svg = 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="#789"/></svg>');
+    const { name, taskId, projectId } = await oneTask('imageannotation', { geometries: { box: { objects_to_annotate: ['car'] } }, workflow: { review_levels: 1 } }, { attachment: svg });
+    await admin.request('POST', `/app/api/projects/${projectId}/assignees`, { user_ids: [reviewer.userId], assigned: true });
+    const lease = (await annotator.request('POST', '/app/api/work/next', { project_id: projectId })).body.lease;
+    await annotator.request('POST', `/app/api/leases/${lease.id}/submit`, { response: { annotations: [{ type: 'box', label: 'car', left: 50, top: 50, width: 100, height: 60 }] } });
+    const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });
+    const r = await context.newPage();
+    await signInAs(r, appUrl, reviewer.email, PASSWORD);
+    await r.click(`[data-testid=queues] tr[data-project="${name}"][data-stage=review] [data-testid=start-review]`);
+    await editorReady(r);
+    // Read-only until Fix: a drag changes nothing.
+    await drag(r, { x: 100, y: 80 }, { x: 200, y: 180 });
+    await r.click('[data-testid=fix]');
+    await drag(r, { x: 100, y: 80 }, { x: 130, y: 100 });
+    await r.click('[data-testid=submit-fix]');
+    await r.waitForSelector('[data-testid=queue-empty]');
+    const task = (await api.get(`/v1/task/${taskId}`)).body;
+    expect(task.status).toBe('completed');
+    const [box] = task.response.annotations as { left: number; top: number; width: number }[];
+    expect(Math.abs(box!.left - 80)).toBeLessThanOrEqual(2);
+    expect(Math.abs(box!.top - 70)).toBeLessThanOrEqual(2);
+    expect(box!.width).toBe(100);
+    await context.close();
   });
 
   it('lets an invited person set a password from the invitation link and sign in', async () => {
