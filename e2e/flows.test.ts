@@ -6,6 +6,7 @@ import { hasChromium, launchChromium } from './support/browser.js';
 import { drag, editorReady, shapeCount, signInAs } from './support/page.js';
 import { streetPicture } from './support/png.js';
 import { basicAuth } from '../packages/server/test/support/harness.js';
+import { person } from './support/people.js';
 import { startWebServer } from './support/web-server.js';
 
 const PASSWORD = 'correct horse battery';
@@ -143,12 +144,12 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
   });
 
   it('shows a reviewer where two annotators disagreed', async () => {
-    const [first, second] = [await member(server, ['annotator']), await member(server, ['annotator'])];
-    const reviewer = await member(server, ['reviewer']);
+    const [first, second] = [await person(server, ['annotator'], 'Ada First'), await person(server, ['annotator'], 'Ben Second')];
+    const reviewer = await person(server, ['reviewer'], 'Rhea Reviewer');
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(streetPicture())], { type: 'image/png' }), 'street.png');
     const uploaded = (await (await fetch(`${server.url}/v1/files/upload`, { method: 'POST', body: form, headers: { authorization: basicAuth(api.key) } })).json()) as { attachment_url: string };
-    const name = `consensus-${Math.random().toString(36).slice(2, 8)}`;
+    const name = 'Two annotators';
     const project = await api.post('/v1/projects', {
       type: 'imageannotation',
       name,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { member, type AppClient } from '../packages/server/test/support/app-client.js';
+import { person, PASSWORD } from './support/people.js';
 import { basicAuth, startTestServer, type ApiClient, type TestServer } from '../packages/server/test/support/harness.js';
 import { hasChromium, launchChromium } from './support/browser.js';
 import { clickAt, drag, editorReady, shapeCount, signInAs } from './support/page.js';
@@ -10,7 +11,6 @@ import { streetPicture } from './support/png.js';
 import { startWebServer } from './support/web-server.js';
 
 const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const PASSWORD = 'correct horse battery';
 
 /** Within a pixel or so: the mouse lands on whole screen pixels, which at the fitted zoom are ~1.1 image pixels. */
 function near(actual: number, expected: number, tol = 2): void {
@@ -40,8 +40,8 @@ describe.skipIf(!hasChromium)('the annotation workspace in Chromium', () => {
     }
     api = await server.testClient();
     const admin = await member(server, ['admin']);
-    annotator = await member(server, ['annotator']);
-    reviewer = await member(server, ['reviewer']);
+    annotator = await person(server, ['annotator'], 'Ana Annotator');
+    reviewer = await person(server, ['reviewer'], 'Rui Reviewer');
 
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(streetPicture())], { type: 'image/png' }), 'street.png');
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('the annotation workspace in Chromium', () => {
 
     const project = await api.post('/v1/projects', {
       type: 'imageannotation',
-      name: `street-${Date.now()}`,
+      name: 'Street scenes',
       params: {
         geometries: {
           box: { objects_to_annotate: ['car', 'person'], min_width: 5, min_height: 5 },
