@@ -35,9 +35,10 @@ export function ReviewPanel(props: ReviewPanelProps) {
           <p>Annotators disagreed. Each answer is drawn in its own colour; differences are listed.</p>
           {props.diff.map((d, i) => (
             <label key={i} className="check">
-              <input type="checkbox" checked={props.shown.has(i)} onChange={() => props.onToggleShown(i)} />
-              <span className="swatch" style={{ background: annotatorColors[i % annotatorColors.length] }} />
+              <input type="checkbox" disabled={i === 0} checked={i === 0 || props.shown.has(i)} onChange={() => props.onToggleShown(i)} />
+              <span className="swatch" style={{ background: i === 0 ? 'transparent' : annotatorColors[i % annotatorColors.length] }} />
               {who(i)}: {d.shapes.length} shapes, {d.unmatched.length} only theirs, {d.relabelled.length} labelled differently
+              {i === 0 && <span className="muted"> (the answer in the editor)</span>}
             </label>
           ))}
         </div>

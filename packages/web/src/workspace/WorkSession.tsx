@@ -255,20 +255,27 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
     }
   }, modal !== 'help');
 
-  const overlays = useMemo<Overlay[] | undefined>(() => {
-    if (!lease || !task || lease.previous.length < 2 || !isImageTaskType(task.type)) return undefined;
-    const config = editorConfig(task);
-    return lease.previous
-      .map((p, i) => ({ i, shapes: sceneFromResponse(config, p.response, 'drawn').shapes }))
-      .filter(({ i }) => shown.has(i))
-      .map(({ i, shapes }) => ({ shapes, color: annotatorColors[i % annotatorColors.length]!, dash: [6, 4] }));
-  }, [lease, task, shown]);
-
   const diff = useMemo(() => {
     if (!lease || !task || lease.previous.length < 2 || !isImageTaskType(task.type)) return undefined;
     const config = editorConfig(task);
     return diffAnswers(lease.previous.map((p, i) => ({ who: p.user.email ?? String(i), shapes: sceneFromResponse(config, p.response, 'drawn').shapes })));
   }, [lease, task]);
+
+  const overlays = useMemo<Overlay[] | undefined>(() => {
+    if (!lease || !task || lease.previous.length < 2 || !isImageTaskType(task.type)) return undefined;
+    // Each other answer dashed in its annotator's colour, and what differs from the rest drawn thick.
+    return (diff ?? [])
+      .map((d, i) => ({ d, i }))
+      .filter(({ i }) => shown.has(i))
+      .flatMap(({ d, i }) => {
+        const color = annotatorColors[i % annotatorColors.length]!;
+        return [
+          { shapes: d.shapes, color, dash: [6, 4], labels: true },
+          { shapes: [...d.unmatched, ...d.relabelled], color, lineWidth: 4 },
+        ];
+      });
+  }, [lease, task, shown, diff]);
+
 
   if (status.kind === 'loading') return <div className="center muted">Getting the next task…</div>;
   if (status.kind === 'error') {

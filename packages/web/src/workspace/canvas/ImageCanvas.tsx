@@ -23,6 +23,9 @@ export interface Overlay {
   shapes: readonly Shape[];
   color: string;
   dash?: number[];
+  /** Screen pixels; thicker for what needs the reviewer's eye. */
+  lineWidth?: number;
+  labels?: boolean;
 }
 
 export interface ImageCanvasProps {
@@ -75,7 +78,8 @@ const StaticShapes = memo(function StaticShapes(props: { shapes: readonly Shape[
   return <KShape ref={node} sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 });
 
-const LayerOverlays = memo(function LayerOverlays(props: { layers: readonly LayerOverlay[]; overlays: readonly Overlay[] }) {
+/** The task's read-only `layers`, under everything. */
+const LayerOverlays = memo(function LayerOverlays(props: { layers: readonly LayerOverlay[] }) {
   const sceneFunc = useCallback(
     (ctx: Konva.Context, shape: Konva.Shape) => {
       const c = native(ctx);
@@ -99,11 +103,23 @@ const LayerOverlays = memo(function LayerOverlays(props: { layers: readonly Laye
       c.strokeStyle = 'rgba(255,255,255,0.85)';
       c.stroke();
       c.setLineDash([]);
+    },
+    [props.layers],
+  );
+  return <KShape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
+});
+
+/** Other answers (the review diff), over the work so a shape only they drew is never hidden under it. */
+const AnswerOverlays = memo(function AnswerOverlays(props: { overlays: readonly Overlay[] }) {
+  const sceneFunc = useCallback(
+    (ctx: Konva.Context, shape: Konva.Shape) => {
+      const c = native(ctx);
+      const scale = stageScale(shape);
       for (const o of props.overlays) {
-        paintShapes(c, o.shapes, { scale, color: () => o.color, fillAlpha: 0, lineWidth: 2, dash: o.dash, labels: false });
+        paintShapes(c, o.shapes, { scale, color: () => o.color, fillAlpha: 0, lineWidth: o.lineWidth ?? 2, dash: o.dash, labels: o.labels ?? false, labelsBelow: true });
       }
     },
-    [props.layers, props.overlays],
+    [props.overlays],
   );
   return <KShape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 });
@@ -317,11 +333,16 @@ export function ImageCanvas(props: ImageCanvasProps) {
         <Stage ref={stage} width={size.w} height={size.h} listening={false} scaleX={vp.current.scale} scaleY={vp.current.scale} x={vp.current.x} y={vp.current.y}>
           <Layer listening={false} imageSmoothingEnabled={false}>
             {image && <KImage image={image} x={0} y={0} listening={false} />}
-            <LayerOverlays layers={state.config.layers} overlays={props.overlays ?? []} />
+            <LayerOverlays layers={state.config.layers} />
           </Layer>
           <Layer listening={false}>
             <StaticShapes shapes={shapes} exclude={moving} color={color} />
           </Layer>
+          {props.overlays && props.overlays.length > 0 && (
+            <Layer listening={false}>
+              <AnswerOverlays overlays={props.overlays} />
+            </Layer>
+          )}
           <Layer listening={false}>
             <KShape sceneFunc={activeFunc} listening={false} perfectDrawEnabled={false} />
           </Layer>

@@ -1,4 +1,4 @@
-import { cuboidVertices } from '../scene/geometry.js';
+import { cuboidVertices, shapeBounds } from '../scene/geometry.js';
 import { handlesOf } from '../scene/handles.js';
 import type { Shape } from '../scene/types.js';
 
@@ -59,6 +59,8 @@ export interface PaintStyle {
   dash?: number[] | undefined;
   labels: boolean;
   labelText?: ((s: Shape) => string) | undefined;
+  /** Labels under the shape instead of over it (a second answer's labels must not cover the first's). */
+  labelsBelow?: boolean | undefined;
 }
 
 /**
@@ -117,16 +119,21 @@ export function paintShapes(ctx: CanvasRenderingContext2D, shapes: readonly Shap
 function paintLabels(ctx: CanvasRenderingContext2D, shapes: readonly Shape[], style: PaintStyle): void {
   const k = 1 / style.scale;
   ctx.font = `${12 * k}px system-ui, sans-serif`;
-  ctx.textBaseline = 'bottom';
+  ctx.textBaseline = style.labelsBelow ? 'top' : 'bottom';
   let drawn = 0;
   for (const s of shapes) {
     if (s.hidden || s.label === undefined || drawn > 300) continue;
-    const at = labelAnchor(s);
+    const at = style.labelsBelow ? labelAnchorBelow(s) : labelAnchor(s);
     if (s.kind === 'box' && s.w * style.scale < 36) continue;
     ctx.fillStyle = style.color(s.label);
-    ctx.fillText(style.labelText?.(s) ?? s.label, at.x, at.y - 2 * k);
+    ctx.fillText(style.labelText?.(s) ?? s.label, at.x, at.y + (style.labelsBelow ? 2 : -2) * k);
     drawn++;
   }
+}
+
+function labelAnchorBelow(s: Shape): { x: number; y: number } {
+  const b = shapeBounds(s);
+  return { x: b.x, y: b.y + b.h };
 }
 
 function labelAnchor(s: Shape): { x: number; y: number } {
