@@ -7,14 +7,13 @@ import { drag, editorReady, shapeCount, signInAs } from './support/page.js';
 import { streetPicture } from './support/png.js';
 import { basicAuth } from '../packages/server/test/support/harness.js';
 import { person } from './support/people.js';
-import { startWebServer } from './support/web-server.js';
+import { webAppOf } from './support/web-server.js';
 
 const PASSWORD = 'correct horse battery';
 
 /** The parts of the workflow around the editor: problems, lost leases, the other task types, shortcuts. */
 describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', () => {
   let server: TestServer & { stop(): Promise<void> };
-  let web: { url: string; close(): Promise<void> } | undefined;
   let appUrl: string;
   let browser: Browser;
   let api: ApiClient;
@@ -24,12 +23,7 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    const home = await (await fetch(server.url + '/')).text();
-    if (home.includes('<div id="root">')) appUrl = server.url;
-    else {
-      web = await startWebServer(server.url);
-      appUrl = web.url;
-    }
+    appUrl = await webAppOf(server.url);
     api = await server.testClient();
     admin = await member(server, ['admin']);
     annotator = await member(server, ['annotator']);
@@ -42,7 +36,6 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
 
   afterAll(async () => {
     await browser?.close();
-    await web?.close();
     await server?.stop();
   });
 

@@ -8,7 +8,7 @@ import { basicAuth, startTestServer, type ApiClient, type TestServer } from '../
 import { hasChromium, launchChromium } from './support/browser.js';
 import { clickAt, drag, editorReady, shapeCount, signInAs } from './support/page.js';
 import { streetPicture } from './support/png.js';
-import { startWebServer } from './support/web-server.js';
+import { webAppOf } from './support/web-server.js';
 
 const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -21,7 +21,6 @@ if (!hasChromium) console.warn('e2e: /usr/bin/chromium is missing (apt-get insta
 
 describe.skipIf(!hasChromium)('the annotation workspace in Chromium', () => {
   let server: TestServer & { stop(): Promise<void> };
-  let web: { url: string; close(): Promise<void> } | undefined;
   let appUrl: string;
   let browser: Browser;
   let api: ApiClient;
@@ -31,13 +30,7 @@ describe.skipIf(!hasChromium)('the annotation workspace in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer('sqlite');
-    // The server serves the built app at `/` once it does; until then a small static server in front of it does the same on one origin.
-    const home = await (await fetch(server.url + '/')).text();
-    if (home.includes('<div id="root">')) appUrl = server.url;
-    else {
-      web = await startWebServer(server.url);
-      appUrl = web.url;
-    }
+    appUrl = await webAppOf(server.url);
     api = await server.testClient();
     const admin = await member(server, ['admin']);
     annotator = await person(server, ['annotator'], 'Ana Annotator');
@@ -72,7 +65,6 @@ describe.skipIf(!hasChromium)('the annotation workspace in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await web?.close();
     await server?.stop();
   });
 

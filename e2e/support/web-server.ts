@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,27 +15,10 @@ const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/**
- * Serves the built web app and forwards the API to a Tessera server (`target`), all on one origin as
- * in production. Used while the server does not yet serve packages/web/dist itself, and by the
- * benchmark, which needs no server at all (`target` undefined).
- */
-export async function startWebServer(target?: string): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves the built web app alone: the editor tests and the benchmark use its dev harness page, no server. */
+export async function startWebServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (target && /^\/(app\/api|v1|files)\//.test(path)) {
-      const up = new URL(req.url ?? '/', target);
-      const proxied = request(up, { method: req.method, headers: { ...req.headers, host: up.host } }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
-      proxied.on('error', (e) => {
-        res.writeHead(502);
-        res.end(String(e));
-      });
-      req.pipe(proxied);
-      return;
-    }
     const file = normalize(join(webDist, path === '/' ? 'index.html' : decodeURIComponent(path)));
     if (!file.startsWith(webDist) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404);
@@ -51,4 +34,11 @@ export async function startWebServer(target?: string): Promise<{ url: string; cl
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The Tessera server's own origin, once it is known to serve the built app at `/` (as in production). */
+export async function webAppOf(serverUrl: string): Promise<string> {
+  const home = await (await fetch(serverUrl + '/', { headers: { accept: 'text/html' } })).text();
+  if (!home.includes('<div id="root">')) throw new Error('The server does not serve the web app at /: run `npm run build` first (it builds packages/web/dist).');
+  return serverUrl;
 }
