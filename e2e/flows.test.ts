@@ -218,6 +218,26 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
     });
   });
 
+  it('fills in a transcription, with repeated rows', async () => {
+    const { name, taskId } = await oneTask('transcription', {}, {
+      attachment: 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50">Receipt</text></svg>'),
+      fields: { store: 'Store name', total: 'Total' },
+      repeatable_fields: { item: 'Item', price: 'Price' },
+    });
+    await start(name);
+    await page.waitForSelector('[data-testid=transcription-editor]');
+    await page.fill('[data-testid=transcription-editor] input[data-field=store]', 'Corner Shop');
+    await page.fill('[data-testid=transcription-editor] input[data-field=total]', '4.50');
+    await page.click('[data-testid=transcription-editor] >> text=Add row');
+    const cells = page.locator('[data-testid=transcription-editor] table.rows tbody input');
+    await cells.nth(0).fill('Bread');
+    await cells.nth(1).fill('4.50');
+    await page.click('[data-testid=submit]');
+    await page.waitForSelector('[data-testid=queue-empty]');
+    const task = (await api.get(`/v1/task/${taskId}`)).body;
+    expect(task.response).toEqual({ fields: { store: 'Corner Shop', total: '4.50' }, repeatable_fields: [{ item: 'Bread', price: '4.50' }] });
+  });
+
   it('lets a reviewer fix the answer in the same editor', async () => {
     const reviewer = await member(server, ['reviewer']);
     const svg = 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="#789"/></svg>');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { useHotkeys } from '../ui/hotkeys-context.js';
 import { ImageCanvas, type Overlay, type ViewportControls } from './canvas/ImageCanvas.js';
 import { labelColors } from './canvas/paint.js';
@@ -38,7 +38,6 @@ export function ImageEditor(props: ImageEditorProps) {
   const controls = useRef<ViewportControls | undefined>(undefined);
   const search = useRef<HTMLInputElement>(null);
   const img = useImage(config.attachment);
-  const [, setTick] = useState(0);
 
   useEffect(() => dispatch({ type: 'setEditable', editable: props.editable }), [props.editable]);
   const onChange = props.onChange;
@@ -158,7 +157,7 @@ export function ImageEditor(props: ImageEditorProps) {
         <button onClick={() => controls.current?.zoom(0.8)} title="Zoom out (−)">
           −
         </button>
-        <button onClick={() => (controls.current?.fit(), setTick((t) => t + 1))} title="Fit to screen (F)">
+        <button onClick={() => controls.current?.fit()} title="Fit to screen (F)">
           Fit
         </button>
         {state.message && (
