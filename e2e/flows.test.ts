@@ -94,6 +94,18 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
     expect(await shapeCount(page)).toBe(1);
   });
 
+  it('skips with the keyboard: Ctrl+Shift+S, pick a reason, Enter', async () => {
+    const { name, taskId } = await oneTask('categorization', {}, { attachment: 'Unreadable ░░░', attachment_type: 'text', categories: ['a', 'b'], instruction: 'Which?' });
+    await start(name);
+    await page.waitForSelector('[data-testid=categorization-editor]');
+    await page.keyboard.press('Control+Shift+S');
+    await page.waitForSelector('[data-testid=skip-dialog]');
+    await page.keyboard.press('ArrowDown'); // the second reason: instructions are unclear
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=queue-empty]');
+    expect(JSON.stringify((await api.get(`/v1/task/${taskId}/history`)).body)).toContain('Instructions are unclear');
+  });
+
   it('answers a categorization task by hotkey', async () => {
     const { name, taskId } = await oneTask('categorization', {}, { attachment: 'A red car parked by a tree.', attachment_type: 'text', categories: ['vehicle', 'animal', 'plant'], instruction: 'What is this about?' });
     await start(name);

@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('the annotation workspace in Chromium', () => {
     await r.screenshot({ path: `${screenshots}review.png` });
     await r.click('[data-testid=reject]');
     await r.fill('[data-testid=reject-comments]', 'The blue car box is a little short at the bottom.');
-    await r.click('[data-testid=confirm-reject]');
+    await r.keyboard.press('Control+Enter');
     await r.waitForSelector('[data-testid=queue-empty]');
 
     // The annotator gets it back with the comment and fixes the box by dragging its bottom edge.

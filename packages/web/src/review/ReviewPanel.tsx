@@ -63,7 +63,20 @@ export function ReviewPanel(props: ReviewPanelProps) {
         <div className="reject">
           <label>
             What must change?
-            <textarea autoFocus value={comments} onChange={(e) => setComments(e.target.value)} data-testid="reject-comments" placeholder="e.g. the second car is missing its box" />
+            <textarea
+              autoFocus
+              value={comments}
+              onChange={(e) => setComments(e.target.value)}
+              onKeyDown={(e) => {
+                // Ctrl+Enter sends, as it submits everywhere else.
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  if (comments.trim()) props.onReject(comments.trim());
+                }
+              }}
+              data-testid="reject-comments"
+              placeholder="e.g. the second car is missing its box (Ctrl+Enter sends)"
+            />
           </label>
           <div className="actions">
             <button className="danger" disabled={props.busy || comments.trim() === ''} onClick={() => props.onReject(comments.trim())} data-testid="confirm-reject">

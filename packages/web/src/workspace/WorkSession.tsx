@@ -407,17 +407,24 @@ function SkipDialog(props: { onClose(): void; onSkip(reason: string): void }) {
   const text = reason === 'Other' ? other.trim() : reason;
   return (
     <Modal title="Skip this task" onClose={props.onClose} testId="skip-dialog">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text) props.onSkip(text);
+        }}
+      >
       {skipReasons.map((r) => (
         <label key={r} className="choice">
-          <input type="radio" name="reason" checked={reason === r} onChange={() => setReason(r)} /> {r}
+          <input type="radio" name="reason" autoFocus={r === skipReasons[0]} checked={reason === r} onChange={() => setReason(r)} /> {r}
         </label>
       ))}
       {reason === 'Other' && <textarea autoFocus value={other} onChange={(e) => setOther(e.target.value)} placeholder="What is wrong with it?" />}
       <div className="actions">
-        <button className="primary" disabled={!text} onClick={() => props.onSkip(text)} data-testid="confirm-skip">
+        <button className="primary" type="submit" disabled={!text} data-testid="confirm-skip">
           Skip
         </button>
       </div>
+      </form>
     </Modal>
   );
 }
