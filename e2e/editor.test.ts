@@ -120,6 +120,19 @@ describe.skipIf(!hasChromium)('the image editor in Chromium', () => {
     const panned = await vp();
     expect(panned.x - zoomed.x).toBeCloseTo(120, 0);
     expect(panned.scale).toBe(zoomed.scale);
+    // Zoomed in, Tab to a shape off screen brings it into view.
+    await page.mouse.wheel(0, -600);
+    const inView = () => page.evaluate(() => {
+      const hook = (window as unknown as { __tesseraCanvas: { imageToClient(x: number, y: number): { x: number; y: number } } }).__tesseraCanvas;
+      const box = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
+      const p = hook.imageToClient(300, 200); // the point drawn first in the previous test
+      return p.x >= box.left && p.x <= box.right && p.y >= box.top && p.y <= box.bottom;
+    });
+    expect(await inView()).toBe(false);
+    await page.keyboard.press('v');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await inView()).toBe(true);
     const before = await shapeCount(page);
     await page.keyboard.press('f');
     expect(await vp()).toEqual(fitted);

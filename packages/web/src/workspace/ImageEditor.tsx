@@ -9,6 +9,7 @@ import { LabelPicker } from './panels/LabelPicker.js';
 import { ObjectList } from './panels/ObjectList.js';
 import { canRedo, canUndo } from './scene/history.js';
 import { kindConfig, labelDisplay, type EditorConfig } from './scene/config.js';
+import { shapeBounds } from './scene/geometry.js';
 import type { Scene, Shape } from './scene/types.js';
 import type { ToolName } from './tools/index.js';
 import { useImage } from './use-image.js';
@@ -51,6 +52,14 @@ export function ImageEditor(props: ImageEditorProps) {
     if (shape) dispatch({ type: 'select', ids: [shape.id] });
     // Only a new request selects; the scene changing under it does not.
   }, [focusN]);
+
+  // A shape picked from the list or with Tab may be off screen: bring it into view.
+  const selectedId = state.selection.length === 1 ? state.selection[0] : undefined;
+  useEffect(() => {
+    const shape = state.doc.scene.shapes.find((s) => s.id === selectedId);
+    if (shape && !shape.hidden) controls.current?.reveal(shapeBounds(shape));
+    // Only when the selection changes: moving a shape must not move the view.
+  }, [selectedId]);
 
   const color = useMemo(() => labelColors(config.allLabels.names), [config]);
   const labelText = useCallback((s: Shape) => labelDisplay(config, s.kind, s.label), [config]);

@@ -5,7 +5,7 @@ import type { EditorAction, EditorState } from '../editor-state.js';
 import { previewShape } from '../editor-state.js';
 import { kindConfig, type LayerOverlay } from '../scene/config.js';
 import { shapeBounds } from '../scene/geometry.js';
-import type { Pt, Shape } from '../scene/types.js';
+import type { Pt, Rect, Shape } from '../scene/types.js';
 import { fitViewport, panBy, toImage, toScreen, zoomAt, type Viewport } from '../viewport.js';
 import { paintSelected, paintShapes, traceShape } from './paint.js';
 import { StaticLayerCache } from './static-cache.js';
@@ -15,6 +15,8 @@ export interface ViewportControls {
   fit(): void;
   zoom(factor: number): void;
   pan(dx: number, dy: number): void;
+  /** Brings an image rectangle into view (centred), unless it is already wholly in view. */
+  reveal(r: Rect): void;
   get(): Viewport;
 }
 
@@ -163,6 +165,13 @@ export function ImageCanvas(props: ImageCanvasProps) {
       fit,
       zoom: (f) => apply(zoomAt(vp.current, f, { x: size.w / 2, y: size.h / 2 })),
       pan: (dx, dy) => apply(panBy(vp.current, dx, dy)),
+      reveal: (r) => {
+        const v = vp.current;
+        const a = toScreen(v, { x: r.x, y: r.y });
+        const b = toScreen(v, { x: r.x + r.w, y: r.y + r.h });
+        if (a.x >= 0 && a.y >= 0 && b.x <= size.w && b.y <= size.h) return;
+        apply(panBy(v, size.w / 2 - (a.x + b.x) / 2, size.h / 2 - (a.y + b.y) / 2));
+      },
       get: () => vp.current,
     }),
     [apply, fit, size.w, size.h],
