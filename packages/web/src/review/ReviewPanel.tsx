@@ -43,6 +43,17 @@ export function ReviewPanel(props: ReviewPanelProps) {
           ))}
         </div>
       )}
+      {!props.diff && lease.previous.length > 1 && (
+        <div className="diff" data-testid="review-answers">
+          <p>Annotators disagreed. Their answers:</p>
+          {lease.previous.map((p, i) => (
+            <details key={i} open>
+              <summary>{who(i)}</summary>
+              <pre className="answer">{JSON.stringify(p.response, null, 1)}</pre>
+            </details>
+          ))}
+        </div>
+      )}
       {lease.previous.some((p) => p.comments) && (
         <ul className="comments">
           {lease.previous.filter((p) => p.comments).map((p, i) => (
