@@ -253,6 +253,16 @@ describeEachBackend('the workforce', (ctx) => {
     expect((await api.get('/v1/tasks?customer_review_status=accepted')).body.docs.map((t: any) => t.task_id)).toContain(created.body.task_id);
   });
 
+  it('lists the account’s projects for managers, with assignees and counts', async () => {
+    const { api, admin } = await team(ctx);
+    const a = await member(ctx(), ['annotator']);
+    const p = await project(api, admin, [a]);
+    await api.post('/v1/task/imageannotation', { ...boxParams, project: p.name });
+    const listed = (await admin.request('GET', '/app/api/projects')).body.docs.find((d: any) => d.id === p.id);
+    expect(listed).toMatchObject({ name: p.name, env: 'test', assignees: [a.userId], counts: { pending: 1, completed: 0 } });
+    expect((await a.request('GET', '/app/api/projects')).status).toBe(403);
+  });
+
   it('reports per-person and per-project numbers', async () => {
     const { api, admin } = await team(ctx);
     const a = await member(ctx(), ['annotator']);

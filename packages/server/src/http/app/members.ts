@@ -55,6 +55,27 @@ export const memberRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { st
     return { user: presentUser(await resetPassword(store, accountOf(store, user.accountId), req.params.id, req.body.password)) };
   });
 
+  app.get('/projects', { schema: { tags, summary: 'The account’s projects in both environments, with who works on them and task counts' } }, async (req) => {
+    const { user } = sessionOf(req);
+    requireRole(user, 'admin', 'manager');
+    const live = accountOf(store, user.accountId);
+    const assignments = await live.people.assignments();
+    const docs = [];
+    for (const scoped of [live, live.inEnv('test')]) {
+      for (const project of await scoped.projects.list()) {
+        docs.push({
+          id: project.id,
+          name: project.name,
+          type: project.type,
+          env: scoped.scope.env,
+          assignees: assignments.filter((a) => a.project_id === project.id).map((a) => a.user_id),
+          counts: await scoped.counts.byStatus({ projectId: project.id }),
+        });
+      }
+    }
+    return { docs };
+  });
+
   app.post(
     '/projects/:projectId/assignees',
     { schema: { tags, summary: 'Assign people to a project, or take them off it', params: ByProject, body: AssigneesBody } },
