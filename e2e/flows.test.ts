@@ -6,10 +6,9 @@ import { hasChromium, launchChromium } from './support/browser.js';
 import { drag, editorReady, shapeCount, signInAs } from './support/page.js';
 import { streetPicture } from './support/png.js';
 import { basicAuth } from '../packages/server/test/support/harness.js';
-import { person } from './support/people.js';
+import { PASSWORD, person } from './support/people.js';
 import { webAppOf } from './support/web-server.js';
 
-const PASSWORD = 'correct horse battery';
 
 /** The parts of the workflow around the editor: problems, lost leases, the other task types, shortcuts. */
 describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', () => {
@@ -274,6 +273,28 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
     expect(Math.abs(box!.left - 80)).toBeLessThanOrEqual(2);
     expect(Math.abs(box!.top - 70)).toBeLessThanOrEqual(2);
     expect(box!.width).toBe(100);
+    await context.close();
+  });
+
+  it('lets an admin add a person and put them on a project, who then finds its queue', async () => {
+    const boss = await person(server, ['admin'], 'Ida Admin');
+    const { name } = await oneTask('imageannotation', { geometries: { box: { objects_to_annotate: ['car'] } } }, { attachment: 'https://example.com/x.png' });
+    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+    const b = await context.newPage();
+    await signInAs(b, appUrl, boss.email, PASSWORD);
+    await b.fill('[data-testid=add-person] input[name=email]', 'newcomer@example.com');
+    await b.fill('[data-testid=add-person] input[name=name]', 'Nia Newcomer');
+    await b.fill('[data-testid=add-person] input[name=password]', 'a good long password');
+    await b.click('[data-testid=add-person] button[type=submit]');
+    await b.waitForSelector('[data-testid=add-person-result]');
+    expect(await b.textContent('[data-testid=add-person-result]')).toContain('can sign in now');
+    await b.click(`[data-testid=projects] tr[data-project="${name}"] [data-testid=manage]`);
+    await b.check('[data-testid=assign] tr[data-person="newcomer@example.com"] input[type=checkbox]');
+    await b.waitForFunction((n) => document.querySelector(`[data-testid=projects] tr[data-project="${n}"] td:nth-child(5)`)?.textContent === '2', name);
+    const n = await context.newPage();
+    await context.clearCookies();
+    await signInAs(n, appUrl, 'newcomer@example.com', 'a good long password');
+    await n.waitForSelector(`[data-testid=queues] tr[data-project="${name}"][data-stage=label]`);
     await context.close();
   });
 

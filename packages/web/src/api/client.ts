@@ -14,6 +14,22 @@ export interface SignedIn {
 }
 
 export type ReviewDecision = 'accept' | 'fix' | 'reject';
+export type Role = User['roles'][number];
+
+/** A project as the console lists it (admins and managers). */
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  type: string;
+  env: 'test' | 'live';
+  assignees: string[];
+  counts: { pending: number; completed: number; canceled: number; error: number };
+}
+
+export interface AnnotatorStats extends Stats {
+  user_id: string;
+  blocked: boolean;
+}
 
 /** An error reply from the server, `{status_code, error}` as on /v1. */
 export class ApiError extends Error {
@@ -88,6 +104,30 @@ export class AppApi {
 
   async acceptInvitation(token: string, password: string, name?: string): Promise<SignedIn> {
     return this.remember(await this.json<SignedIn>('POST', '/invitations/accept', { token, password, ...(name ? { name } : {}) }));
+  }
+
+  members(): Promise<{ docs: User[] }> {
+    return this.json('GET', '/members');
+  }
+
+  addMember(body: { email: string; name?: string; roles: Role[]; password?: string }): Promise<{ user: User; invitation_token?: string }> {
+    return this.json('POST', '/members', body);
+  }
+
+  projects(): Promise<{ docs: ProjectSummary[] }> {
+    return this.json('GET', '/projects');
+  }
+
+  assign(projectId: string, userIds: string[], assigned: boolean): Promise<{ project_id: string; user_ids: string[] }> {
+    return this.json('POST', `/projects/${encodeURIComponent(projectId)}/assignees`, { user_ids: userIds, assigned });
+  }
+
+  projectStats(projectId: string): Promise<{ project: Stats; annotators: AnnotatorStats[] }> {
+    return this.json('GET', `/projects/${encodeURIComponent(projectId)}/stats`);
+  }
+
+  async clearQuality(projectId: string, userId: string): Promise<void> {
+    await this.json('POST', `/projects/${encodeURIComponent(projectId)}/quality/${encodeURIComponent(userId)}/clear`);
   }
 
   queues(): Promise<{ docs: Queue[] }> {

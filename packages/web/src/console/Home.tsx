@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type User } from '../api/client.js';
+import { Team } from './Team.js';
 
 function pct(v: number | null): string {
   return v === null ? '—' : `${Math.round(v * 100)}%`;
@@ -82,6 +83,7 @@ export function Home(props: { user: User; onStart(projectId: string, stage: 'lab
           <p className="muted">{stats.error ? (stats.error as Error).message : 'Loading…'}</p>
         )}
       </section>
+      {props.user.roles.some((r) => r === 'admin' || r === 'manager') && <Team user={props.user} />}
     </div>
   );
 }
