@@ -70,12 +70,14 @@ export function Team(props: { user: User }) {
 
 function ProjectRow(props: { project: ProjectSummary; people: User[]; open: boolean; onToggle(): void; onChanged(): Promise<unknown> }) {
   const { project: p } = props;
+  // The tick shows at once (set in the click's own handler, so React keeps it), until the refreshed list has it.
+  const [pending, setPending] = useState<{ id: string; on: boolean }>();
   const assign = useMutation({
     mutationFn: ({ id, on }: { id: string; on: boolean }) => api.assign(p.id, [id], on),
-    // Awaited, so the box shows the new state until the refreshed list has it too.
     onSuccess: () => props.onChanged(),
+    onSettled: () => setPending(undefined),
   });
-  const assigned = (id: string) => (assign.isPending && assign.variables.id === id ? assign.variables.on : p.assignees.includes(id));
+  const assigned = (id: string) => (pending?.id === id ? pending.on : p.assignees.includes(id));
   const stats = useQuery({ queryKey: ['project-stats', p.id], queryFn: () => api.projectStats(p.id), enabled: props.open });
   const statsOf = (id: string) => stats.data?.annotators.find((a) => a.user_id === id);
   return (
@@ -114,7 +116,10 @@ function ProjectRow(props: { project: ProjectSummary; people: User[]; open: bool
                   return (
                     <tr key={m.id} data-person={m.email}>
                       <td>
-                        <input type="checkbox" checked={assigned(m.id)} disabled={assign.isPending} onChange={(e) => assign.mutate({ id: m.id, on: e.target.checked })} />
+                        <input type="checkbox" checked={assigned(m.id)} disabled={pending !== undefined} onChange={(e) => {
+                            setPending({ id: m.id, on: e.target.checked });
+                            assign.mutate({ id: m.id, on: e.target.checked });
+                          }} />
                       </td>
                       <td>
                         {m.name ?? m.email} <span className="muted">{m.roles.join(', ')}</span>
