@@ -75,6 +75,7 @@ describe.skipIf(!hasChromium)('the image editor in Chromium', () => {
     expect(byType['line']!.vertices).toHaveLength(3);
     expect(byType['ellipse']!.vertices).toHaveLength(4);
     expect(byType['cuboid']!.vertices!.map((v) => v.description)).toEqual(['face-topleft', 'face-bottomleft', 'face-topright', 'face-bottomright', 'side-topcorner', 'side-bottomcorner']);
+    await page.mouse.move(5, 850); // no hover state in the picture
     await page.screenshot({ path: 'docs/screenshots/geometries.png' });
   });
 
