@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { member, type AppClient } from '../packages/server/test/support/app-client.js';
 import { startTestServer, type ApiClient, type TestServer } from '../packages/server/test/support/harness.js';
 import { hasChromium, launchChromium } from './support/browser.js';
-import { drag, editorReady, shapeCount, signInAs } from './support/page.js';
+import { clickAt, drag, editorReady, shapeCount, signInAs } from './support/page.js';
 import { streetPicture } from './support/png.js';
 import { basicAuth } from '../packages/server/test/support/harness.js';
 import { PASSWORD, person } from './support/people.js';
@@ -103,6 +103,24 @@ describe.skipIf(!hasChromium)('the workspace around the editor, in Chromium', ()
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=queue-empty]');
     expect(JSON.stringify((await api.get(`/v1/task/${taskId}/history`)).body)).toContain('Instructions are unclear');
+  });
+
+  it('labels a legacy polygonannotation task and answers in its flat shape', async () => {
+    const svg = 'data:image/svg+xml;utf8,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="#456"/></svg>');
+    const { name, taskId } = await oneTask('polygonannotation', {}, { attachment: svg, objects_to_annotate: ['lake'], min_vertices: 3 });
+    await start(name);
+    await editorReady(page);
+    for (const p of [{ x: 50, y: 50 }, { x: 200, y: 60 }, { x: 120, y: 200 }]) await clickAt(page, p);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('[data-testid=queue-empty]');
+    const task = (await api.get(`/v1/task/${taskId}`)).body;
+    expect(task.status).toBe('completed');
+    const [polygon] = task.response.annotations as Record<string, unknown>[];
+    expect(polygon).toMatchObject({ label: 'lake' });
+    expect(polygon).not.toHaveProperty('type');
+    expect(polygon!['vertices']).toHaveLength(3);
   });
 
   it('answers a categorization task by hotkey', async () => {

@@ -100,3 +100,13 @@ describe('checking an answer before it is sent', async () => {
     expect(checkAnswer(imageTask, { annotations: [] })).toEqual([]);
   });
 });
+
+describe('point skeletons', () => {
+  it('reads the connected label pairs of geometries.point', () => {
+    const cfg = editorConfig({
+      type: 'imageannotation',
+      params: { attachment: 'https://x/y.png', geometries: { point: { objects_to_annotate: ['elbow', 'wrist'], connections: [{ pair: ['elbow', 'wrist'] }] } } },
+    });
+    expect(cfg.kinds[0]!.connections).toEqual([['elbow', 'wrist']]);
+  });
+});

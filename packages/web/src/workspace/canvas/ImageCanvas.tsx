@@ -111,6 +111,34 @@ const LayerOverlays = memo(function LayerOverlays(props: { layers: readonly Laye
   return <KShape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
 });
 
+/**
+ * Point skeletons: a line between the points of each connected label pair (left_elbow–left_wrist),
+ * drawn with the image, under the points themselves.
+ */
+const Skeleton = memo(function Skeleton(props: { shapes: readonly Shape[]; pairs: readonly (readonly [string, string])[] }) {
+  const sceneFunc = useCallback(
+    (ctx: Konva.Context, shape: Konva.Shape) => {
+      if (props.pairs.length === 0) return;
+      const c = native(ctx);
+      const at = new Map<string, Pt>();
+      for (const s of props.shapes) if (s.kind === 'point' && s.label !== undefined && !s.hidden && !at.has(s.label)) at.set(s.label, { x: s.x, y: s.y });
+      c.beginPath();
+      for (const [a, b] of props.pairs) {
+        const p = at.get(a);
+        const q = at.get(b);
+        if (!p || !q) continue;
+        c.moveTo(p.x, p.y);
+        c.lineTo(q.x, q.y);
+      }
+      c.lineWidth = 2 / stageScale(shape);
+      c.strokeStyle = 'rgba(255,255,255,0.8)';
+      c.stroke();
+    },
+    [props.shapes, props.pairs],
+  );
+  return <KShape sceneFunc={sceneFunc} listening={false} perfectDrawEnabled={false} />;
+});
+
 /** Other answers (the review diff), over the work so a shape only they drew is never hidden under it. */
 const AnswerOverlays = memo(function AnswerOverlays(props: { overlays: readonly Overlay[] }) {
   const sceneFunc = useCallback(
@@ -285,6 +313,7 @@ export function ImageCanvas(props: ImageCanvasProps) {
   };
 
   const shapes = state.doc.scene.shapes;
+  const pairs = useMemo(() => kindConfig(state.config, 'point')?.connections ?? [], [state.config]);
   const preview = previewShape(state, GRAB_PX / vp.current.scale);
   const selected = shapes.filter((s) => state.selection.includes(s.id) && !s.hidden);
   const drawingPreview = preview && preview.id === 'preview' ? preview : undefined;
@@ -343,6 +372,7 @@ export function ImageCanvas(props: ImageCanvasProps) {
           <Layer listening={false} imageSmoothingEnabled={false}>
             {image && <KImage image={image} x={0} y={0} listening={false} />}
             <LayerOverlays layers={state.config.layers} />
+            {pairs.length > 0 && <Skeleton shapes={shapes} pairs={pairs} />}
           </Layer>
           <Layer listening={false}>
             <StaticShapes shapes={shapes} exclude={moving} color={color} />

@@ -31,6 +31,8 @@ export interface KindConfig {
   minVertices: number;
   maxVertices: number | null;
   integerPixels: boolean;
+  /** Point skeletons: label pairs joined by a line (`geometries.point.connections`). */
+  connections: readonly (readonly [string, string])[];
 }
 
 /** Read-only overlays from `layers`, drawn under the work and never part of the answer. */
@@ -109,6 +111,7 @@ export function editorConfig(task: { type: string; params: Record<string, unknow
       minVertices: num(g['min_vertices'], 1),
       maxVertices: typeof g['max_vertices'] === 'number' ? g['max_vertices'] : null,
       integerPixels: g['integer_pixels'] === true,
+      connections: Array.isArray(g['connections']) ? (g['connections'] as { pair: [string, string] }[]).map((c) => c.pair) : [],
     });
   }
   return {
