@@ -103,6 +103,19 @@ describe.skipIf(!hasChromium)('the image editor in Chromium', () => {
     expect(box).toMatchObject({ label: 'car', attributes: { occluded: 'partly', occlusion_pct: 40, plate: 'AB 123' } });
   });
 
+  it('rotates a box by its handle when the task allows it', async () => {
+    // The box from the previous test is selected: (1500, 900)-(1650, 1000), its rotation grip 25 px above the top.
+    await page.keyboard.press('v');
+    const before = await shapeCount(page);
+    await drag(page, { x: 1575, y: 875 }, { x: 1700, y: 950 });
+    expect(await shapeCount(page)).toBe(before);
+    const box = (await response()).annotations.find((a) => a.type === 'box') as Annotation & { rotation?: number };
+    expect(box.rotation).toBeCloseTo(Math.PI / 2, 1);
+    expect(box.vertices).toHaveLength(4);
+    await page.keyboard.press('Control+z');
+    expect((await response()).annotations.find((a) => a.type === 'box')).not.toHaveProperty('rotation');
+  });
+
   it('zooms with the wheel about the cursor, pans with space-drag, and fits with F', async () => {
     const vp = () => page.evaluate(() => (window as unknown as { __tesseraCanvas: { viewport(): { scale: number; x: number; y: number } } }).__tesseraCanvas.viewport());
     const fitted = await vp();

@@ -45,7 +45,7 @@ export function sampleTask(attachment: string, boxes = 0, width = 1920, height =
     params: {
       attachment,
       geometries: {
-        box: { objects_to_annotate: ['car', 'truck', { choice: 'person', subchoices: ['pedestrian', 'cyclist'] }], min_width: 4, min_height: 4 },
+        box: { objects_to_annotate: ['car', 'truck', { choice: 'person', subchoices: ['pedestrian', 'cyclist'] }], min_width: 4, min_height: 4, can_rotate: true },
         polygon: { objects_to_annotate: ['road', 'sidewalk'], min_vertices: 3 },
         line: { objects_to_annotate: ['lane'] },
         point: { objects_to_annotate: ['traffic light'] },

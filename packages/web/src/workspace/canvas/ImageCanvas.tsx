@@ -328,7 +328,7 @@ export function ImageCanvas(props: ImageCanvasProps) {
       const scale = stageScale(shape);
       for (const s of selected) {
         const shown = preview && preview.id === s.id ? preview : s;
-        paintSelected(c, shown, scale, color(shown.label), state.editable);
+        paintSelected(c, shown, scale, color(shown.label), state.editable, kindConfig(state.config, 'box')?.canRotate ?? false);
       }
       if (drawingPreview) {
         c.beginPath();

@@ -1,4 +1,4 @@
-import { cuboidVertices, shapeBounds } from '../scene/geometry.js';
+import { boxCorners, cuboidVertices, shapeBounds } from '../scene/geometry.js';
 import { handlesOf } from '../scene/handles.js';
 import type { Shape } from '../scene/types.js';
 
@@ -17,9 +17,17 @@ export function labelColors(names: Iterable<string>): (label: string | undefined
 /** Adds one shape's outline to the current path (in image pixels; the layer's transform does the zoom). */
 export function traceShape(ctx: CanvasRenderingContext2D, s: Shape, pointRadius: number): void {
   switch (s.kind) {
-    case 'box':
-      ctx.rect(s.x, s.y, s.w, s.h);
+    case 'box': {
+      if (!s.rotation) {
+        ctx.rect(s.x, s.y, s.w, s.h);
+        break;
+      }
+      const [a, ...rest] = boxCorners(s);
+      ctx.moveTo(a!.x, a!.y);
+      for (const p of rest) ctx.lineTo(p.x, p.y);
+      ctx.closePath();
       break;
+    }
     case 'polygon':
     case 'line': {
       const [first, ...rest] = s.points;
@@ -88,14 +96,14 @@ export function paintShapes(ctx: CanvasRenderingContext2D, shapes: readonly Shap
     // would be scan-converted over its whole bounding box, which in a software canvas costs a frame.
     if (style.fillAlpha > 0) {
       ctx.globalAlpha = style.fillAlpha;
-      for (const s of list) if (s.kind === 'box') ctx.fillRect(s.x, s.y, s.w, s.h);
+      for (const s of list) if (s.kind === 'box' && !s.rotation) ctx.fillRect(s.x, s.y, s.w, s.h);
       ctx.globalAlpha = 1;
     }
-    for (const s of list) if (s.kind === 'box') ctx.strokeRect(s.x, s.y, s.w, s.h);
+    for (const s of list) if (s.kind === 'box' && !s.rotation) ctx.strokeRect(s.x, s.y, s.w, s.h);
     ctx.beginPath();
     let others = false;
     for (const s of list) {
-      if (s.kind === 'point' || s.kind === 'box') continue;
+      if (s.kind === 'point' || (s.kind === 'box' && !s.rotation)) continue;
       traceShape(ctx, s, r);
       others = true;
     }
@@ -152,7 +160,7 @@ function labelAnchor(s: Shape): { x: number; y: number } {
 }
 
 /** The selected shape: thicker, with square grab handles at its corners or vertices. */
-export function paintSelected(ctx: CanvasRenderingContext2D, s: Shape, scale: number, color: string, editable: boolean): void {
+export function paintSelected(ctx: CanvasRenderingContext2D, s: Shape, scale: number, color: string, editable: boolean, canRotate = false): void {
   const k = 1 / scale;
   ctx.beginPath();
   traceShape(ctx, s, 5 * k);
@@ -171,7 +179,24 @@ export function paintSelected(ctx: CanvasRenderingContext2D, s: Shape, scale: nu
   if (!editable || s.locked) return;
   const size = 8 * k;
   ctx.lineWidth = 1 * k;
-  for (const h of handlesOf(s)) {
+  const handles = handlesOf(s, canRotate);
+  const rotate = handles.find((h) => h.id === 'rotate');
+  const top = handles.find((h) => h.id === 'n');
+  if (rotate && top) {
+    // A stalk from the top edge to a round grip: the rotation handle reads as one.
+    ctx.beginPath();
+    ctx.moveTo(top.x, top.y);
+    ctx.lineTo(rotate.x, rotate.y);
+    ctx.strokeStyle = color;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(rotate.x, rotate.y, size / 2, 0, Math.PI * 2);
+    ctx.fillStyle = '#fff';
+    ctx.fill();
+    ctx.stroke();
+  }
+  for (const h of handles) {
+    if (h.id === 'rotate') continue;
     ctx.fillStyle = '#fff';
     ctx.fillRect(h.x - size / 2, h.y - size / 2, size, size);
     ctx.strokeStyle = color;

@@ -31,6 +31,8 @@ export interface KindConfig {
   minVertices: number;
   maxVertices: number | null;
   integerPixels: boolean;
+  /** Boxes may be rotated (geometries.box.can_rotate). */
+  canRotate: boolean;
   /** Point skeletons: label pairs joined by a line (`geometries.point.connections`). */
   connections: readonly (readonly [string, string])[];
 }
@@ -111,6 +113,7 @@ export function editorConfig(task: { type: string; params: Record<string, unknow
       minVertices: num(g['min_vertices'], 1),
       maxVertices: typeof g['max_vertices'] === 'number' ? g['max_vertices'] : null,
       integerPixels: g['integer_pixels'] === true,
+      canRotate: g['can_rotate'] === true,
       connections: Array.isArray(g['connections']) ? (g['connections'] as { pair: [string, string] }[]).map((c) => c.pair) : [],
     });
   }

@@ -6,11 +6,11 @@ import {
   type ImageAnnotationResponse,
 } from '@tessera/schema';
 import type { EditorConfig } from './config.js';
-import { boundsOfPoints, cuboidVertices } from './geometry.js';
+import { boundsOfPoints, boxCorners, cuboidVertices } from './geometry.js';
 import { newId } from './ids.js';
 import type { Pt, Scene, Shape, ShapeOrigin } from './types.js';
 
-const known = new Set(['type', 'uuid', 'label', 'attributes', 'left', 'top', 'width', 'height', 'vertices', 'x', 'y', 'edges']);
+const known = new Set(['type', 'uuid', 'label', 'attributes', 'left', 'top', 'width', 'height', 'vertices', 'x', 'y', 'edges', 'rotation']);
 
 function extraOf(a: Record<string, unknown>): Record<string, unknown> | undefined {
   const extra = Object.fromEntries(Object.entries(a).filter(([k]) => !known.has(k)));
@@ -32,7 +32,7 @@ export function shapeFromAnnotation(a: ImageAnnotation, origin: ShapeOrigin): Sh
   };
   switch (a.type) {
     case 'box':
-      return { ...common, kind: 'box', x: a.left, y: a.top, w: a.width, h: a.height };
+      return { ...common, kind: 'box', x: a.left, y: a.top, w: a.width, h: a.height, ...(a.rotation ? { rotation: a.rotation } : {}) };
     case 'polygon':
       return { ...common, kind: 'polygon', points: pts(a.vertices) };
     case 'line':
@@ -114,6 +114,10 @@ export function annotationFromShape(config: EditorConfig, s: Shape): ImageAnnota
   const vx = (p: Pt) => ({ x: r(p.x), y: r(p.y) });
   switch (s.kind) {
     case 'box':
+      if (s.rotation) {
+        // Scale's rotated box: the unrotated rectangle, the angle, and the four corners it ends up at.
+        return { ...common, type: 'box', left: r(s.x), top: r(s.y), width: r(s.w), height: r(s.h), rotation: Math.round(s.rotation * 1e6) / 1e6, vertices: boxCorners(s).map(vx) };
+      }
       return { ...common, type: 'box', left: r(s.x), top: r(s.y), width: r(s.w), height: r(s.h) };
     case 'polygon':
       return { ...common, type: 'polygon', vertices: s.points.map(vx) };

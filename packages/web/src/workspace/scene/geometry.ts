@@ -32,10 +32,35 @@ export function cuboidVertices(s: Extract<Shape, { kind: 'cuboid' }>): { descrip
   ];
 }
 
+/** Rotates `p` by `angle` (clockwise radians, y down) about `c`. */
+export function rotateAbout(p: Pt, c: Pt, angle: number): Pt {
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const dx = p.x - c.x;
+  const dy = p.y - c.y;
+  return { x: c.x + dx * cos - dy * sin, y: c.y + dx * sin + dy * cos };
+}
+
+export function boxCenter(s: { x: number; y: number; w: number; h: number }): Pt {
+  return { x: s.x + s.w / 2, y: s.y + s.h / 2 };
+}
+
+/** A box's corners, clockwise from its (unrotated) top left, with its rotation applied. */
+export function boxCorners(s: Extract<Shape, { kind: 'box' }>): Pt[] {
+  const corners = [
+    { x: s.x, y: s.y },
+    { x: s.x + s.w, y: s.y },
+    { x: s.x + s.w, y: s.y + s.h },
+    { x: s.x, y: s.y + s.h },
+  ];
+  const r = s.rotation ?? 0;
+  return r === 0 ? corners : corners.map((p) => rotateAbout(p, boxCenter(s), r));
+}
+
 export function shapeBounds(s: Shape): Rect {
   switch (s.kind) {
     case 'box':
-      return { x: s.x, y: s.y, w: s.w, h: s.h };
+      return s.rotation ? boundsOfPoints(boxCorners(s)) : { x: s.x, y: s.y, w: s.w, h: s.h };
     case 'polygon':
     case 'line':
       return boundsOfPoints(s.points);
@@ -88,8 +113,12 @@ export function hitsShape(s: Shape, p: Pt, tol: number): boolean {
   const b = shapeBounds(s);
   if (p.x < b.x - tol || p.x > b.x + b.w + tol || p.y < b.y - tol || p.y > b.y + b.h + tol) return false;
   switch (s.kind) {
-    case 'box':
-      return true;
+    case 'box': {
+      if (!s.rotation) return true;
+      // In the box's own frame the test is the plain rectangle one.
+      const local = rotateAbout(p, boxCenter(s), -s.rotation);
+      return local.x >= s.x - tol && local.x <= s.x + s.w + tol && local.y >= s.y - tol && local.y <= s.y + s.h + tol;
+    }
     case 'point':
       return Math.hypot(p.x - s.x, p.y - s.y) <= tol * 1.5;
     case 'polygon':

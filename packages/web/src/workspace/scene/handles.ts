@@ -1,3 +1,4 @@
+import { boxCenter, rotateAbout } from './geometry.js';
 import type { Pt, Rect, Shape } from './types.js';
 
 /** A grab point on the selected shape: a rectangle's corner or edge, or a vertex by index. */
@@ -26,10 +27,20 @@ function rectHandles(r: Rect): Handle[] {
   return rectHandleIds.map((id) => ({ id, ...at[id] }));
 }
 
-export function handlesOf(s: Shape): Handle[] {
+/** Where the rotation handle sits: above the top edge's middle, in the box's own frame. */
+function rotateHandle(s: { x: number; y: number; w: number; h: number }): Pt {
+  return { x: s.x + s.w / 2, y: s.y - Math.max(s.h * 0.25, 12) };
+}
+
+/** `canRotate`: the task allows rotated boxes (geometries.box.can_rotate), so boxes get a rotation handle. */
+export function handlesOf(s: Shape, canRotate = false): Handle[] {
   switch (s.kind) {
-    case 'box':
-      return rectHandles({ x: s.x, y: s.y, w: s.w, h: s.h });
+    case 'box': {
+      const handles = rectHandles({ x: s.x, y: s.y, w: s.w, h: s.h });
+      if (canRotate) handles.push({ id: 'rotate', ...rotateHandle(s) });
+      const r = s.rotation ?? 0;
+      return r === 0 ? handles : handles.map((h) => ({ ...h, ...rotateAbout(h, boxCenter(s), r) }));
+    }
     case 'ellipse':
       return rectHandles({ x: s.cx - s.rx, y: s.cy - s.ry, w: 2 * s.rx, h: 2 * s.ry });
     case 'polygon':
@@ -75,8 +86,18 @@ function resizeAxis(lo: number, hi: number, movingLo: boolean, movingHi: boolean
 export function dragHandle(s: Shape, handle: string, p: Pt, limits: SizeLimits): Shape {
   switch (s.kind) {
     case 'box': {
-      const r = resizeRect({ x: s.x, y: s.y, w: s.w, h: s.h }, handle, p, limits);
-      return { ...s, ...r };
+      const c = boxCenter(s);
+      const angle = s.rotation ?? 0;
+      if (handle === 'rotate') {
+        // Clockwise from straight up, as Scale's rotation counts.
+        const rotation = Math.atan2(p.x - c.x, -(p.y - c.y));
+        return { ...s, rotation: Math.abs(rotation) < 1e-9 ? 0 : rotation };
+      }
+      if (angle === 0) return { ...s, ...resizeRect({ x: s.x, y: s.y, w: s.w, h: s.h }, handle, p, limits) };
+      // Resize in the box's own frame, then put the new centre back where the rotation takes it.
+      const r = resizeRect({ x: s.x, y: s.y, w: s.w, h: s.h }, handle, rotateAbout(p, c, -angle), limits);
+      const centre = rotateAbout(boxCenter(r), c, angle);
+      return { ...s, x: centre.x - r.w / 2, y: centre.y - r.h / 2, w: r.w, h: r.h };
     }
     case 'ellipse': {
       const r = resizeRect({ x: s.cx - s.rx, y: s.cy - s.ry, w: 2 * s.rx, h: 2 * s.ry }, handle, p, { minWidth: 0, minHeight: 0 });

@@ -30,7 +30,8 @@ interface ShapeCommon {
   extra?: Readonly<Record<string, unknown>> | undefined;
 }
 
-export type BoxShape = ShapeCommon & { kind: 'box'; x: number; y: number; w: number; h: number };
+/** `rotation`: clockwise radians about the centre (can_rotate); x, y, w, h are the unrotated box, as in Scale. */
+export type BoxShape = ShapeCommon & { kind: 'box'; x: number; y: number; w: number; h: number; rotation?: number | undefined };
 export type PolygonShape = ShapeCommon & { kind: 'polygon'; points: readonly Pt[] };
 export type LineShape = ShapeCommon & { kind: 'line'; points: readonly Pt[] };
 export type PointShape = ShapeCommon & { kind: 'point'; x: number; y: number };

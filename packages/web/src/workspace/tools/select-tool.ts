@@ -28,7 +28,7 @@ export const selectTool: Tool = {
       case 'down': {
         const current = selectedShape(ctx);
         if (current && !current.locked && !current.hidden) {
-          const handle = handleAt(handlesOf(current), event.p, ctx.tol * 1.5);
+          const handle = handleAt(handlesOf(current, kindConfig(ctx.config, 'box')?.canRotate ?? false), event.p, ctx.tol * 1.5);
           if (handle && event.alt && (current.kind === 'polygon' || current.kind === 'line')) {
             if (current.points.length <= vertexFloor(ctx, current.kind)) {
               return { state: idle, message: `A ${current.kind} needs at least ${vertexFloor(ctx, current.kind)} vertices.` };
