@@ -5,7 +5,7 @@ import { MAX_FILE_BYTES } from './domain/files.js';
 import type { FileStorage } from './files/storage.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import type { HttpContext } from './http/context.js';
-import { registerErrorHandling } from './http/errors.js';
+import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { fileContentRoutes } from './http/file-content.js';
 import { registerHealth, registerLanding } from './http/home.js';
 import { defaultWebRoot, hasWebApp, registerWebApp, webAppFallback } from './http/web-app.js';
@@ -50,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true, maxParamLength: 1000 },
     // Only behind a proxy you run may X-Forwarded-* decide the URLs and cookies this server hands out.
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

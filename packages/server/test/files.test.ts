@@ -69,6 +69,17 @@ describeEachBackend('files', (ctx) => {
     expect(dup.body).toMatchObject({ status_code: 409, error: expect.stringContaining('dup') });
   });
 
+  it('answers a malformed multipart body with a 400, not a 500', async () => {
+    const key = await ctx().key('test');
+    const res = await fetch(`${ctx().url}/v1/files/upload`, {
+      method: 'POST',
+      body: 'garbage',
+      headers: { authorization: basicAuth(key), 'content-type': 'multipart/form-data; boundary=xx' },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error).toContain('multipart');
+  });
+
   it('serves nothing for a wrong token', async () => {
     const key = await ctx().key('test');
     const res = await upload(ctx().url, key, {}, png);

@@ -39,6 +39,13 @@ describeEachBackend('OpenAPI and bare routes', (ctx) => {
     expect(await home.text()).toContain('Tessera');
   });
 
+  it('answers a malformed URL with a Scale error body', async () => {
+    const api = await ctx().testClient();
+    const res = await api.post('/v1/task/%ZZ/cancel');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ status_code: 400, error: expect.stringContaining('%ZZ') });
+  });
+
   it('answers an unknown endpoint with a Scale error body', async () => {
     const api = await ctx().testClient();
     const res = await api.get('/v1/nope');

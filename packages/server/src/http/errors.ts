@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { ApiError } from '../domain/errors.js';
 
 /** Fastify's own client errors, in Scale's words. */
@@ -33,3 +33,9 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundF
     reply.code(404).send({ status_code: 404, error: `No endpoint ${request.method} ${request.url.split('?')[0]}.` });
   });
 }
+
+/** Errors Fastify raises before routing (a malformed URL) get Scale's body too. */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, _request, reply) => {
+  const status = error.statusCode ?? 400;
+  void reply.code(status).send({ status_code: status, error: error.message });
+};

@@ -2,7 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import { describeIssues, FileFields, FileObject, ImportFileBody } from '@tessera/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidRequest } from '../../domain/errors.js';
+import { ApiError, InvalidRequest } from '../../domain/errors.js';
 import { discardBytes, registerFile, saveBytes, type StoredBytes } from '../../domain/files.js';
 import { fetchRemote } from '../../files/remote.js';
 import { baseUrlOf, scopeOf, type HttpContext } from '../context.js';
@@ -44,7 +44,7 @@ export const fileRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, ctx) =
         return presentFile(await registerFile(store, storage, scopeOf(req), bytes, fields), baseUrlOf(req, ctx.publicUrl));
       } catch (error) {
         if (bytes) await discardBytes(storage, bytes);
-        throw error;
+        throw asClientError(error);
       }
     },
   );
@@ -60,6 +60,14 @@ export const fileRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, ctx) =
     },
   );
 };
+
+/** A body the multipart parser cannot read is the client's error, a 400 that says so, never a 500. */
+function asClientError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status < 500) return error;
+  return new InvalidRequest(`Request body is not valid multipart/form-data: ${(error as Error).message}`);
+}
 
 function filePart(part: MultipartFile) {
   return { stream: part.file, mimeType: part.mimetype || 'application/octet-stream', filename: part.filename || undefined };
