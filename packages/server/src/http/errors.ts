@@ -37,5 +37,6 @@ export function registerErrorHandling(app: FastifyInstance, fallback?: NotFoundF
 /** Errors Fastify raises before routing (a malformed URL) get Scale's body too. */
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, _request, reply) => {
   const status = error.statusCode ?? 400;
-  void reply.code(status).send({ status_code: status, error: error.message });
+  // Fastify types this reply by route generics no route has yet; it is a plain reply.
+  void (reply as FastifyReply).code(status).send({ status_code: status, error: error.message });
 };
