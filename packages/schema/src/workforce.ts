@@ -73,6 +73,8 @@ export const Lease = z
     task: z.record(z.string(), z.unknown()),
     project: z.object({ id: z.string(), name: z.string(), type: z.string() }),
     previous: z.array(LeasePrevious),
+    /** For a review: the answer under review (annotators' answers merged, or the last level's fix). */
+    proposed_response: z.unknown().optional(),
     rework_comments: z.array(z.string()),
   })
   .meta({ id: 'Lease' });

@@ -123,6 +123,9 @@ describeEachBackend('the workforce', (ctx) => {
     const review = await next(reviewer);
     expect(review.stage).toBe('review');
     expect(review.previous).toHaveLength(3);
+    // The answer under review is the merge: the cat all three drew, averaged; the dog only one drew is gone.
+    expect(review.proposed_response.annotations).toHaveLength(1);
+    expect(review.proposed_response.annotations[0]).toMatchObject({ label: 'cat', left: 102 });
     const accepted = await reviewer.request('POST', `/app/api/leases/${review.id}/review`, { decision: 'accept' });
     expect(accepted.body.task_status).toBe('completed');
     const task = (await api.get(`/v1/task/${created.body.task_id}`)).body;

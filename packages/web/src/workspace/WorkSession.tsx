@@ -191,7 +191,7 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
     [busy, done],
   );
 
-  const currentResponse = () => (task ? (responseOf(task, draft.current) ?? responseOf(task, initialDraft) ?? lease?.previous[0]?.response) : undefined);
+  const currentResponse = () => (task ? (responseOf(task, draft.current) ?? responseOf(task, initialDraft) ?? lease?.proposed_response ?? lease?.previous[0]?.response) : undefined);
 
   /** The answer to send, or undefined (with the problems shown and the first bad object selected) when it would be refused. */
   const checkedResponse = (): unknown => {
@@ -300,7 +300,8 @@ export function WorkSession(props: { projectId: string; stage: 'label' | 'review
   const t = task!;
   const reviewing = l.stage === 'review';
   const editable = !lost && (!reviewing || fixing);
-  const startFrom = reviewing || l.rework_comments.length > 0 ? l.previous[0]?.response : undefined;
+  // A review starts from the answer under review (merged, or the last level's fix); rework from the returned answer.
+  const startFrom = reviewing ? (l.proposed_response ?? l.previous[0]?.response) : l.rework_comments.length > 0 ? l.previous[0]?.response : undefined;
 
   const banner = (
     <>

@@ -17,6 +17,7 @@ export function presentLease(view: LeaseView): Lease {
     task: presentTask(view.task),
     project: view.project,
     previous: view.previous,
+    ...(view.item.stage === 'review' && view.item.payload !== null ? { proposed_response: JSON.parse(view.item.payload) as unknown } : {}),
     rework_comments: view.reworkComments,
   };
 }
