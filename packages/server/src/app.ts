@@ -1,31 +1,31 @@
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_FILE_BYTES } from './domain/files.js';
 import type { FileStorage } from './files/storage.js';
+import { memberRoutes } from './http/app/members.js';
+import { requireSession } from './http/app/session-auth.js';
+import { sessionRoutes } from './http/app/session.js';
+import { workRoutes } from './http/app/work.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import type { HttpContext } from './http/context.js';
 import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { fileContentRoutes } from './http/file-content.js';
 import { registerHealth, registerLanding } from './http/home.js';
-import { defaultWebRoot, hasWebApp, registerWebApp, webAppFallback } from './http/web-app.js';
 import { registerOpenApi } from './http/openapi.js';
 import { requireApiKey } from './http/v1/auth.js';
-import { limitRequests } from './http/v1/rate-limit.js';
 import { batchRoutes } from './http/v1/batches.js';
 import { callbackRoutes } from './http/v1/callbacks.js';
-import { qualityRoutes } from './http/v1/quality.js';
-import { studioRoutes } from './http/v1/studio.js';
-import { teamRoutes } from './http/v1/teams.js';
-import { memberRoutes } from './http/app/members.js';
-import { requireSession } from './http/app/session-auth.js';
-import { sessionRoutes } from './http/app/session.js';
-import { workRoutes } from './http/app/work.js';
-import cookie from '@fastify/cookie';
 import { fileRoutes } from './http/v1/files.js';
 import { projectRoutes } from './http/v1/projects.js';
+import { qualityRoutes } from './http/v1/quality.js';
+import { limitRequests } from './http/v1/rate-limit.js';
+import { studioRoutes } from './http/v1/studio.js';
 import { taskRoutes } from './http/v1/tasks.js';
+import { teamRoutes } from './http/v1/teams.js';
 import { serializerCompiler, validatorCompiler } from './http/validation.js';
+import { defaultWebRoot, hasWebApp, registerWebApp, webAppFallback } from './http/web-app.js';
 import type { Store } from './store/index.js';
 
 export interface AppOptions {
@@ -66,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: options.publicUrl,
     allowPrivateFetch: options.allowPrivateFetch ?? false,
   };
+  // Customer code: Scale's v1 API, with API keys.
   await app.register(async (v1) => {
     requireApiKey(v1, ctx.store);
     if (options.rateLimit) await limitRequests(v1, options.rateLimit);
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await v1.register(teamRoutes, ctx);
     await v1.register(studioRoutes, ctx);
   }, { prefix: '/v1' });
+  // The web app: sessions in cookies.
   await app.register(cookie);
   await app.register(async (web) => {
     requireSession(web, ctx.store);
