@@ -312,3 +312,30 @@ export async function lastRound(tx: ScopedStore, taskId: string): Promise<number
   const items = await tx.work.itemsOfTask(taskId);
   return items.reduce((max, w) => Math.max(max, w.round), 0);
 }
+
+export interface Queue {
+  project: { id: string; name: string; type: string; env: 'test' | 'live' };
+  stage: WorkStage;
+  /** Open work items: an upper bound on what this person may take (some may be another's rework). */
+  available: number;
+}
+
+/** The projects with work for this person, per stage their roles allow. */
+export async function queuesFor(store: Store, user: UserRecord): Promise<Queue[]> {
+  const live = accountStore(store, user);
+  const blocked = new Set(await live.work.blockedProjects(user.id));
+  const projectIds = (await live.people.assignedProjectIds(user.id)).filter((p) => !blocked.has(p));
+  const counts = await live.work.openCounts(projectIds);
+  const stages = stagesFor(user, undefined);
+  const queues: Queue[] = [];
+  for (const projectId of projectIds) {
+    const inLive = await live.projects.findById(projectId);
+    const project = inLive ?? (await live.inEnv('test').projects.findById(projectId));
+    if (!project) continue;
+    for (const stage of stages) {
+      const available = counts.find((c) => c.project_id === projectId && c.stage === stage)?.n ?? 0;
+      queues.push({ project: { id: project.id, name: project.name, type: project.type, env: inLive ? 'live' : 'test' }, stage, available });
+    }
+  }
+  return queues;
+}

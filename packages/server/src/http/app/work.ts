@@ -2,7 +2,7 @@ import { Lease, NextWorkBody, ReviewBody, SkipBody, Stats, SubmitBody } from '@t
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '../../domain/people.js';
-import { heartbeat, nextWork, reviewWork, skipWork, submitWork } from '../../domain/work/queue.js';
+import { heartbeat, nextWork, queuesFor, reviewWork, skipWork, submitWork } from '../../domain/work/queue.js';
 import { projectStats, userStats } from '../../domain/work/stats.js';
 import type { HttpContext } from '../context.js';
 import { accountOf, projectById } from './members.js';
@@ -14,25 +14,7 @@ const TaskStatusReply = z.object({ task_status: z.string() });
 const tags = ['App: work'];
 
 export const workRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { store }) => {
-  app.get('/queues', { schema: { tags, summary: 'Projects with work for me' } }, async (req) => {
-    const { user } = sessionOf(req);
-    const scoped = accountOf(store, user.accountId);
-    const blocked = new Set(await scoped.work.blockedProjects(user.id));
-    const projectIds = (await scoped.people.assignedProjectIds(user.id)).filter((p) => !blocked.has(p));
-    const counts = await scoped.work.openCounts(projectIds);
-    const docs = [];
-    for (const projectId of projectIds) {
-      const project = await projectById(store, user.accountId, projectId);
-      const env = (await scoped.projects.findById(projectId)) ? 'live' : 'test';
-      for (const stage of ['label', 'review'] as const) {
-        const mayDo = user.roles.some((r) => r === 'admin' || r === 'manager' || r === (stage === 'label' ? 'annotator' : 'reviewer'));
-        if (!mayDo) continue;
-        const available = counts.find((c) => c.project_id === projectId && c.stage === stage)?.n ?? 0;
-        docs.push({ project: { id: project.id, name: project.name, type: project.type, env }, stage, available });
-      }
-    }
-    return { docs };
-  });
+  app.get('/queues', { schema: { tags, summary: 'Projects with work for me' } }, async (req) => ({ docs: await queuesFor(store, sessionOf(req).user) }));
 
   app.post('/work/next', { schema: { tags, summary: 'Lease the next task (204 when there is none)', body: NextWorkBody, response: { 200: z.object({ lease: Lease }), 204: z.null().meta({ description: 'Nothing to do right now' }) } } }, async (req, reply) => {
     const view = await nextWork(store, sessionOf(req).user, req.body ?? {});
