@@ -51,6 +51,19 @@ describeEachBackend('the workforce', (ctx) => {
     expect((await annotator.request('GET', '/app/api/me')).status).toBe(401);
   });
 
+  it('slows password guessing: 20 tries a minute per email', async () => {
+    const annotator = await member(ctx(), ['annotator']);
+    const attempt = (email: string) =>
+      fetch(`${ctx().url}/app/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'wrong password' }) });
+    // Signing in as the member counted as the first of the 20.
+    for (let i = 0; i < 19; i++) expect((await attempt(annotator.email)).status).toBe(401);
+    const limited = await attempt(annotator.email);
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as any).error).toContain('Too many sign-in attempts');
+    // Another person's sign-in is not held up.
+    expect((await attempt(`other-${annotator.email}`)).status).toBe(401);
+  });
+
   it('invites a person, who sets a password and signs in', async () => {
     const admin = await member(ctx(), ['admin']);
     const invited = await admin.request('POST', '/app/api/members', { email: `new-${Date.now()}@example.com`, roles: ['annotator'] });
