@@ -64,8 +64,8 @@ export async function nextWork(store: Store, user: UserRecord, asked: { project_
   const item = await store.transaction(base.scope, async (tx) => {
     const now = Date.now();
     for (const expired of await tx.work.reopenExpired(now)) await event(tx, expired.task_id, expired.leased_by, 'expired');
+    const leaseMs = await leaseLength(tx, projects);
     for (const stage of stages) {
-      const leaseMs = await leaseLength(tx, projects);
       const claimed = await tx.work.claim({ userId: user.id, projectIds: projects, stage, now, leaseId: randomBytes(16).toString('hex'), leaseMs });
       if (claimed) {
         await event(tx, claimed.task_id, user.id, 'leased', { stage, level: claimed.level, round: claimed.round });
