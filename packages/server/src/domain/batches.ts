@@ -3,7 +3,7 @@ import type { BatchFilter, BatchRecord } from '../store/batches.js';
 import { isUniqueViolation, type ScopedStore, type Store } from '../store/index.js';
 import { oweBatchCallback } from './callbacks.js';
 import { enqueueTask } from './work/items.js';
-import { Conflict, InvalidRequest, NotFound } from './errors.js';
+import { Conflict, invalidField, NotFound } from './errors.js';
 import { newId } from './ids.js';
 import { decodeToken, encodeToken } from './page-token.js';
 import type { Scope } from './scope.js';
@@ -11,7 +11,7 @@ import type { Scope } from './scope.js';
 /** A reference to a project inside a request body: unknown is the caller's mistake, a 400. */
 async function projectNamed(store: ScopedStore, name: string, field: string) {
   const project = await store.projects.findByName(name);
-  if (!project) throw new InvalidRequest(`Parameter is invalid, reason: "${field}" no project named "${name}" exists`);
+  if (!project) throw invalidField(field, `no project named "${name}" exists`);
   return project;
 }
 

@@ -4,7 +4,7 @@ import type { CallbackSettingsRow } from '../store/callback-settings.js';
 import type { AttemptRow, DeliveryRow } from '../store/deliveries.js';
 import type { ScopedStore, Store } from '../store/index.js';
 import type { TaskRecord } from '../store/tasks.js';
-import { InvalidRequest, NotFound } from './errors.js';
+import { invalidField, NotFound } from './errors.js';
 import { newId } from './ids.js';
 import { decodeToken, encodeToken } from './page-token.js';
 import type { Scope } from './scope.js';
@@ -115,7 +115,7 @@ export async function resendTaskCallback(store: Store, scope: Scope, taskId: str
     if (!task) throw new NotFound('Task with that ID not found.');
     const url = task.callbackUrl ?? (await callbackSettings(tx)).default_callback_url;
     if (!url || !isHttpUrl(url)) {
-      throw new InvalidRequest('Parameter is invalid, reason: "callback_url" the task has none and the account has no default callback URL');
+      throw invalidField('callback_url', 'the task has none and the account has no default callback URL');
     }
     const now = Date.now();
     const id = newId(now);

@@ -1,5 +1,5 @@
 import { ID_PATTERN } from './ids.js';
-import { InvalidRequest } from './errors.js';
+import { invalidField } from './errors.js';
 
 /**
  * `next_token` carries the last id of the page (the sort key: ids are time-ordered), never an offset,
@@ -19,5 +19,5 @@ export function decodeToken(token: string): string {
   } catch {
     // fall through to the error below
   }
-  throw new InvalidRequest('Parameter is invalid, reason: "next_token" is not a token this server issued');
+  throw invalidField('next_token', 'is not a token this server issued');
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@tessera/schema';
 import { isUniqueViolation, type ScopedStore, type Store } from '../store/index.js';
 import type { UserRecord } from '../store/people.js';
-import { ApiError, Conflict, Forbidden, InvalidRequest, NotFound, Unauthorized } from './errors.js';
+import { ApiError, Conflict, Forbidden, invalidField, NotFound, Unauthorized } from './errors.js';
 import { newId } from './ids.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
@@ -105,7 +105,7 @@ export async function createMember(
 export async function acceptInvitation(store: Store, invitation: string, password: string, name?: string): Promise<SignedIn> {
   const user = await store.identity.userByInvitation(sha256(invitation));
   if (!user || (user.invitationExpiresAt ?? 0) < Date.now()) {
-    throw new InvalidRequest('Parameter is invalid, reason: "token" is not a valid invitation (it may have expired)');
+    throw invalidField('token', 'is not a valid invitation (it may have expired)');
   }
   const people = store.scoped({ accountId: user.accountId, env: 'live' }).people;
   await people.update(user.id, {

@@ -9,7 +9,7 @@ import {
 import { isUniqueViolation, type Store } from '../store/index.js';
 import type { ProjectRecord } from '../store/projects.js';
 import { iso } from './clock.js';
-import { Conflict, InvalidRequest, NotFound } from './errors.js';
+import { Conflict, invalidField, NotFound } from './errors.js';
 import { newId } from './ids.js';
 import type { Scope } from './scope.js';
 import { checkProjectParams } from './task-params.js';
@@ -18,9 +18,7 @@ import type { ScopedStore } from '../store/index.js';
 export function requireTaskType(type: string, field = 'type'): TaskTypeDefinition {
   const def = getTaskType(type);
   if (!def) {
-    throw new InvalidRequest(
-      `Parameter is invalid, reason: "${field}" "${type}" is not a supported task type. Supported types: ${taskTypeNames.join(', ')}`,
-    );
+    throw invalidField(field, `"${type}" is not a supported task type. Supported types: ${taskTypeNames.join(', ')}`);
   }
   return def;
 }
@@ -86,7 +84,7 @@ export function inheritedParams(project: ProjectRecord, version: number | undefi
       ? project.paramHistory[project.paramHistory.length - 1]
       : project.paramHistory.find((v) => v.version === version);
   if (!entry) {
-    throw new InvalidRequest(`Parameter is invalid, reason: "project_version" ${version} does not exist for project "${project.name}"`);
+    throw invalidField('project_version', `${version} does not exist for project "${project.name}"`);
   }
   const { version: v, created_at: _createdAt, ...params } = entry;
   return { params, version: v };

@@ -1,7 +1,7 @@
 import type { ScopedStore } from '../store/index.js';
 import type { BatchRecord } from '../store/batches.js';
 import type { GroupRecord } from '../store/groups.js';
-import { Conflict, InvalidRequest, NotFound } from './errors.js';
+import { Conflict, invalidField, InvalidRequest, NotFound } from './errors.js';
 import { newId } from './ids.js';
 import { membersByEmail } from './teams.js';
 import { UNRANKED } from './work/workflow.js';
@@ -54,7 +54,7 @@ export async function setBatchPriorities(store: ScopedStore, names: string[]): P
   const now = Date.now();
   for (const [rank, name] of names.entries()) {
     const batch = await store.batches.findByName(name);
-    if (!batch) throw new InvalidRequest(`Parameter is invalid, reason: "batches.${rank}.name" no batch named "${name}" exists`);
+    if (!batch) throw invalidField(`batches.${rank}.name`, `no batch named "${name}" exists`);
     await store.batches.update(batch.id, { studioRank: rank, updatedAt: now });
     await store.work.rerankBatch(batch.id, rank);
   }
@@ -122,7 +122,7 @@ export async function setBatchGroups(store: ScopedStore, batchName: string, grou
   const groups = await store.groups.ofProject(batch.projectId);
   const ids = [...new Set(groupNames)].map((name, i) => {
     const group = groups.find((g) => g.name === name);
-    if (!group) throw new InvalidRequest(`Parameter is invalid, reason: "groups.${i}" no group named "${name}" in project "${batch.projectName}"`);
+    if (!group) throw invalidField(`groups.${i}`, `no group named "${name}" in project "${batch.projectName}"`);
     return group.id;
   });
   await store.groups.setBatchGroups(batch.id, ids);

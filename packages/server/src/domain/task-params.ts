@@ -1,5 +1,5 @@
 import { describeIssues, isMissingValueIssue, type TaskTypeDefinition } from '@tessera/schema';
-import { InvalidRequest } from './errors.js';
+import { invalidField, InvalidRequest } from './errors.js';
 import { checkWorkflow } from './work/workflow.js';
 
 /**
@@ -10,7 +10,7 @@ export function checkProjectParams(def: TaskTypeDefinition, params: Record<strin
   const { instruction, workflow, ...rest } = params;
   checkWorkflow(workflow);
   if (instruction !== undefined && typeof instruction !== 'string') {
-    throw new InvalidRequest('Parameter is invalid, reason: "params.instruction" must be a string');
+    throw invalidField('params.instruction', 'must be a string');
   }
   const result = def.params.safeParse(rest, { reportInput: true });
   if (!result.success) {

@@ -1,7 +1,7 @@
 import type { Role, TeamRole } from '@tessera/schema';
 import type { ScopedStore } from '../store/index.js';
 import type { UserRecord } from '../store/people.js';
-import { InvalidRequest } from './errors.js';
+import { invalidField } from './errors.js';
 import { createMember } from './people.js';
 
 /** Scale's team roles in ours: a labeler annotates, a member reviews. */
@@ -46,7 +46,7 @@ export async function setTeamRole(store: ScopedStore, emails: string[], role: Te
 export async function membersByEmail(store: ScopedStore, emails: string[]): Promise<UserRecord[]> {
   const users = await store.people.findByEmails([...new Set(emails)]);
   const missing = [...new Set(emails)].filter((e) => !users.some((u) => u.email === e));
-  if (missing.length > 0) throw new InvalidRequest(`Parameter is invalid, reason: "emails" no teammate with email ${missing.map((e) => `"${e}"`).join(', ')}`);
+  if (missing.length > 0) throw invalidField('emails', `no teammate with email ${missing.map((e) => `"${e}"`).join(', ')}`);
   return users;
 }
 
@@ -66,7 +66,7 @@ export async function changeAssignments(store: ScopedStore, emails: string[], pr
   const users = await membersByEmail(store, emails);
   for (const name of new Set(projectNames)) {
     const project = await store.projects.findByName(name);
-    if (!project) throw new InvalidRequest(`Parameter is invalid, reason: "projects" no project named "${name}" exists`);
+    if (!project) throw invalidField('projects', `no project named "${name}" exists`);
     const ids = users.map((u) => u.id);
     if (assigned) await store.people.assign(project.id, ids);
     else await store.people.unassign(project.id, ids);

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
-import { InvalidRequest } from '../domain/errors.js';
+import { invalidField, type InvalidRequest } from '../domain/errors.js';
 
 export interface RemoteFetchOptions {
   /** Off by default: a server must not be turned into a probe of its own network. */
@@ -52,5 +52,5 @@ export function fetchRemote(url: string, options: RemoteFetchOptions): Promise<R
 }
 
 function importFailed(url: string, reason: string): InvalidRequest {
-  return new InvalidRequest(`Parameter is invalid, reason: "file_url" could not be fetched (${reason}): ${url}`);
+  return invalidField('file_url', `could not be fetched (${reason}): ${url}`);
 }

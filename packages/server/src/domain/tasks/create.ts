@@ -5,7 +5,7 @@ import { isUniqueViolation, type ScopedStore, type Store } from '../../store/ind
 import type { NewTask, TaskRecord } from '../../store/tasks.js';
 import { checkAnswer } from '../answers.js';
 import { callbackSettings } from '../callbacks.js';
-import { InvalidRequest } from '../errors.js';
+import { invalidField, InvalidRequest } from '../errors.js';
 import { newId } from '../ids.js';
 import { isPlainObject } from '../objects.js';
 import { inheritedParams, requireTaskType } from '../projects.js';
@@ -33,7 +33,7 @@ export async function createTask(store: Store, scope: Scope, type: string, body:
     const seen = await tx.tasks.idempotencyKey(idempotencyKey);
     if (!seen) return undefined;
     if (seen.request_hash !== requestHash) {
-      throw new InvalidRequest('Parameter is invalid, reason: "Idempotency-Key" was already used with different parameters');
+      throw invalidField('Idempotency-Key', 'was already used with different parameters');
     }
     return getTask(tx, seen.task_id);
   };
@@ -81,25 +81,21 @@ async function createNewTask(
     let batch: BatchRecord | undefined;
     if (fields.batch !== undefined) {
       batch = await tx.batches.findByName(fields.batch);
-      if (!batch) throw new InvalidRequest(`Parameter is invalid, reason: "batch" no batch named "${fields.batch}" exists`);
+      if (!batch) throw invalidField('batch', `no batch named "${fields.batch}" exists`);
       if (batch.status === 'completed') {
-        throw new InvalidRequest(`Parameter is invalid, reason: "batch" batch "${batch.name}" is completed and takes no new tasks`);
+        throw invalidField('batch', `batch "${batch.name}" is completed and takes no new tasks`);
       }
       if (fields.project !== undefined && fields.project !== batch.projectName) {
-        throw new InvalidRequest(
-          `Parameter is invalid, reason: "batch" batch "${batch.name}" belongs to project "${batch.projectName}", not "${fields.project}"`,
-        );
+        throw invalidField('batch', `batch "${batch.name}" belongs to project "${batch.projectName}", not "${fields.project}"`);
       }
     }
     const projectName = fields.project ?? batch?.projectName;
     const project = projectName === undefined ? undefined : await tx.projects.findByName(projectName);
     if (projectName !== undefined && !project) {
-      throw new InvalidRequest(`Parameter is invalid, reason: "project" no project named "${projectName}" exists`);
+      throw invalidField('project', `no project named "${projectName}" exists`);
     }
     if (project && project.type !== def.type) {
-      throw new InvalidRequest(
-        `Parameter is invalid, reason: "project" project "${project.name}" is for ${project.type} tasks, not ${def.type}`,
-      );
+      throw invalidField('project', `project "${project.name}" is for ${project.type} tasks, not ${def.type}`);
     }
     const inherited = project ? inheritedParams(project, fields.project_version) : { params: {}, version: null };
     const params = resolveTaskParams(def, inherited.params, own);
@@ -110,7 +106,7 @@ async function createNewTask(
     // Some types need a common field (categorization: an instruction), from the task or its project.
     for (const field of def.requiredFields ?? []) {
       const given = field === 'instruction' ? instruction : (fields as Record<string, unknown>)[field];
-      if (given === undefined) throw new InvalidRequest(`Parameter is invalid, reason: "${field}" is required`);
+      if (given === undefined) throw invalidField(field, 'is required');
     }
 
     if (fields.unique_id !== undefined) {

@@ -1,7 +1,7 @@
 import { describeIssues, Tags } from '@tessera/schema';
 import type { ScopedStore, Store } from '../../store/index.js';
 import type { TaskRecord } from '../../store/tasks.js';
-import { InvalidRequest } from '../errors.js';
+import { invalidField, InvalidRequest } from '../errors.js';
 import { isPlainObject } from '../objects.js';
 import type { Scope } from '../scope.js';
 import { changeStatus, getTaskForUpdate } from './status.js';
@@ -44,7 +44,7 @@ async function withTask(
  * `{"docs": {...}}`. A body that is exactly such a wrapper is unwrapped.
  */
 export function metadataFromBody(body: unknown): Record<string, unknown> {
-  if (!isPlainObject(body)) throw new InvalidRequest('Parameter is invalid, reason: "metadata" must be a JSON object');
+  if (!isPlainObject(body)) throw invalidField('metadata', 'must be a JSON object');
   const keys = Object.keys(body);
   if (keys.length === 1 && keys[0] === 'docs' && isPlainObject(body.docs)) return body.docs;
   return body;
@@ -81,7 +81,7 @@ export function applyTagOperation(current: readonly string[], op: TagOperation, 
 function checkTags(value: unknown): string[] {
   const result = Tags.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
-  if (!Array.isArray(value)) throw new InvalidRequest('Parameter is invalid, reason: "tags" must be a JSON array of strings');
+  if (!Array.isArray(value)) throw invalidField('tags', 'must be a JSON array of strings');
   throw new InvalidRequest(describeIssues(result.error.issues, ['tags']));
 }
 

@@ -5,7 +5,7 @@ import type { UserRecord } from '../../store/people.js';
 import type { TaskRecord } from '../../store/tasks.js';
 import type { SubmissionRow, WorkItemRow } from '../../store/work.js';
 import { checkAnswer } from '../answers.js';
-import { ApiError, Forbidden, InvalidRequest, NotFound } from '../errors.js';
+import { ApiError, Forbidden, invalidField, InvalidRequest, NotFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { changeStatus } from '../tasks/status.js';
 import { mergeAnswers } from './consensus.js';
@@ -265,7 +265,7 @@ export async function reviewWork(
     const { tx, item } = await heldLease(base, user, leaseId);
     if (item.stage !== 'review') throw new InvalidRequest('This lease is for labelling: send the answer to /submit.');
     const task = await pendingTask(tx, item.task_id);
-    if (decision === 'fix' && response === undefined) throw new InvalidRequest('Parameter is invalid, reason: "response" is required to fix');
+    if (decision === 'fix' && response === undefined) throw invalidField('response', 'is required to fix');
     const answer = decision === 'fix' ? checkAnswer(task, response) : parse(item.payload);
     const now = Date.now();
     if (!(await tx.work.settle(leaseId, 'done', now))) throw new LeaseLost();

@@ -2,7 +2,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import { describeIssues, FileFields, FileObject, ImportFileBody } from '@tessera/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, InvalidRequest } from '../../domain/errors.js';
+import { ApiError, invalidField, InvalidRequest } from '../../domain/errors.js';
 import { discardBytes, registerFile, saveBytes, type StoredBytes } from '../../domain/files.js';
 import { fetchRemote } from '../../files/remote.js';
 import { baseUrlOf, scopeOf, type HttpContext } from '../context.js';
@@ -24,7 +24,7 @@ export const fileRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, ctx) =
       },
     },
     async (req) => {
-      if (!req.isMultipart()) throw new InvalidRequest('Parameter is invalid, reason: "file" is required (send multipart/form-data)');
+      if (!req.isMultipart()) throw invalidField('file', 'is required (send multipart/form-data)');
       const texts: Record<string, string> = {};
       let bytes: StoredBytes | undefined;
       try {
@@ -39,7 +39,7 @@ export const fileRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, ctx) =
             texts[part.fieldname] = String(part.value);
           }
         }
-        if (!bytes) throw new InvalidRequest('Parameter is invalid, reason: "file" is required');
+        if (!bytes) throw invalidField('file', 'is required');
         const fields = parseFields(texts);
         return presentFile(await registerFile(store, storage, scopeOf(req), bytes, fields), baseUrlOf(req, ctx.publicUrl));
       } catch (error) {
@@ -80,7 +80,7 @@ function parseFields(texts: Record<string, string>): FileFields {
     try {
       raw.metadata = JSON.parse(texts.metadata);
     } catch {
-      throw new InvalidRequest('Parameter is invalid, reason: "metadata" must be JSON text of an object');
+      throw invalidField('metadata', 'must be JSON text of an object');
     }
   }
   const result = FileFields.safeParse(raw, { reportInput: true });

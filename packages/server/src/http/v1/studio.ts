@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidRequest } from '../../domain/errors.js';
+import { invalidField } from '../../domain/errors.js';
 import {
   createProjectGroup,
   presentGroup,
@@ -49,7 +49,7 @@ export const studioRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { st
 
   app.post('/studio/batches/set_priorities', { schema: { tags, summary: 'Order batches: the first is worked first', body: PrioritiesBody, response: { 200: z.array(StudioBatch) } } }, async (req) => {
     const list = req.body.batches ?? req.body.groups;
-    if (!list) throw new InvalidRequest('Parameter is invalid, reason: "batches" is required');
+    if (!list) throw invalidField('batches', 'is required');
     return store.transaction(scopeOf(req), async (tx) => {
       await setBatchPriorities(tx, list.map((b) => b.name));
       return studioBatches(tx);

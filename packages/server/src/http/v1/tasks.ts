@@ -1,7 +1,7 @@
 import { CancelTaskQuery, SetUniqueIdBody, Task, TaskList, TaskListQuery, taskTypeNames } from '@tessera/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidRequest } from '../../domain/errors.js';
+import { invalidField } from '../../domain/errors.js';
 import { createTask } from '../../domain/tasks/create.js';
 import {
   cancelTask,
@@ -32,7 +32,7 @@ const tags = ['Tasks'];
 function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
   const key = Array.isArray(header) ? header[0] : header;
   if (key === undefined || key === '') return undefined;
-  if (key.length > 255) throw new InvalidRequest('Parameter is invalid, reason: "Idempotency-Key" must be at most 255 characters');
+  if (key.length > 255) throw invalidField('Idempotency-Key', 'must be at most 255 characters');
   return key;
 }
 /**
