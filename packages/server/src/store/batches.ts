@@ -1,7 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { BatchStatus } from '@tessera/schema';
 import type { Scope } from '../domain/scope.js';
 import type { Db } from './database.js';
 import { bool, fromJson, toJson } from './json.js';
+import type { BatchesTable } from './tables.js';
 
 export interface BatchRecord {
   id: string;
@@ -128,23 +130,7 @@ export class BatchStore {
   }
 }
 
-interface BatchRow {
-  id: string;
-  project_id: string;
-  project_name: string;
-  name: string;
-  status: string;
-  callback: string | null;
-  metadata: string;
-  calibration_batch: number;
-  self_label_batch: number;
-  archived: number;
-  test_autocomplete: number;
-  studio_rank: number | null;
-  created_at: number;
-  updated_at: number;
-  completed_at: number | null;
-}
+type BatchRow = Selectable<BatchesTable> & { project_name: string };
 
 function toRecord(row: BatchRow): BatchRecord {
   return {
