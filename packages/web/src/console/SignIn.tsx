@@ -1,27 +1,13 @@
 import { useState } from 'react';
 import { api, type SignedIn } from '../api/client.js';
+import { useSubmit } from '../ui/use-submit.js';
 
 export function SignIn(props: { onSignedIn(s: SignedIn): void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useSubmit(async () => props.onSignedIn(await api.signIn(email, password)));
   return (
-    <form
-      className="sign-in"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
-          props.onSignedIn(await api.signIn(email, password));
-        } catch (err) {
-          setError(err instanceof Error ? err.message : String(err));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <form className="sign-in" onSubmit={onSubmit}>
       <h1>Tessera</h1>
       <label>
         Email
@@ -47,24 +33,9 @@ export function SignIn(props: { onSignedIn(s: SignedIn): void }) {
 export function AcceptInvitation(props: { token: string; onSignedIn(s: SignedIn): void }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useSubmit(async () => props.onSignedIn(await api.acceptInvitation(props.token, password, name || undefined)));
   return (
-    <form
-      className="sign-in"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
-          props.onSignedIn(await api.acceptInvitation(props.token, password, name || undefined));
-        } catch (err) {
-          setError(err instanceof Error ? err.message : String(err));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <form className="sign-in" onSubmit={onSubmit}>
       <h1>Welcome to Tessera</h1>
       <p className="muted">You were invited. Choose a password to start.</p>
       <label>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type ProjectSummary, type Role, type User } from '../api/client.js';
+import { useSubmit } from '../ui/use-submit.js';
 
 const roles: Role[] = ['annotator', 'reviewer', 'manager', 'admin'];
 
@@ -152,30 +153,20 @@ function AddPerson(props: { onAdded(): void }) {
   const [password, setPassword] = useState('');
   const [picked, setPicked] = useState<Role[]>(['annotator']);
   const [result, setResult] = useState<string>();
-  const [error, setError] = useState<string>();
+  const { error, onSubmit } = useSubmit(async () => {
+    const added = await api.addMember({ email, roles: picked, ...(name ? { name } : {}), ...(password ? { password } : {}) });
+    setResult(
+      added.invitation_token
+        ? `Invitation link for ${added.user.email}: ${window.location.origin}/#/invite/${added.invitation_token}`
+        : `${added.user.email} can sign in now.`,
+    );
+    setEmail('');
+    setName('');
+    setPassword('');
+    props.onAdded();
+  });
   return (
-    <form
-      className="add-person"
-      data-testid="add-person"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setError(undefined);
-        try {
-          const added = await api.addMember({ email, roles: picked, ...(name ? { name } : {}), ...(password ? { password } : {}) });
-          setResult(
-            added.invitation_token
-              ? `Invitation link for ${added.user.email}: ${window.location.origin}/#/invite/${added.invitation_token}`
-              : `${added.user.email} can sign in now.`,
-          );
-          setEmail('');
-          setName('');
-          setPassword('');
-          props.onAdded();
-        } catch (err) {
-          setError(err instanceof Error ? err.message : String(err));
-        }
-      }}
-    >
+    <form className="add-person" data-testid="add-person" onSubmit={onSubmit}>
       <h3>Add a person</h3>
       <div className="row">
         <input type="email" required placeholder="email" value={email} onChange={(e) => setEmail(e.target.value)} name="email" />
