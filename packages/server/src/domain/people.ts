@@ -107,7 +107,7 @@ export async function acceptInvitation(store: Store, invitation: string, passwor
   if (!user || (user.invitationExpiresAt ?? 0) < Date.now()) {
     throw invalidField('token', 'is not a valid invitation (it may have expired)');
   }
-  const people = store.scoped({ accountId: user.accountId, env: 'live' }).people;
+  const people = store.account(user.accountId).people;
   await people.update(user.id, {
     passwordHash: await hashPassword(password),
     invitationHash: null,

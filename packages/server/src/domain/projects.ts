@@ -89,3 +89,12 @@ export function inheritedParams(project: ProjectRecord, version: number | undefi
   const { version: v, created_at: _createdAt, ...params } = entry;
   return { params, version: v };
 }
+
+/** A project of the account by id, whichever environment it lives in (people work across both). */
+export async function projectInAccount(store: ScopedStore, id: string): Promise<{ project: ProjectRecord; env: Scope['env'] } | undefined> {
+  for (const env of ['live', 'test'] as const) {
+    const project = await store.inEnv(env).projects.findById(id);
+    if (project) return { project, env };
+  }
+  return undefined;
+}

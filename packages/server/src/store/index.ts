@@ -73,6 +73,14 @@ export class Store {
     return this.database.db;
   }
 
+  /**
+   * An account's people, work queue and projects, which span both environments. It reads tasks in
+   * `live` until `inEnv` says otherwise: callers switch to a task's own environment before touching it.
+   */
+  account(accountId: string): ScopedStore {
+    return this.scoped({ accountId, env: 'live' });
+  }
+
   scoped(scope: Scope): ScopedStore {
     return new ScopedStore(this.database.db, scope, this.database.dialect);
   }

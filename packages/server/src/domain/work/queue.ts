@@ -7,6 +7,7 @@ import type { SubmissionRow, WorkItemRow } from '../../store/work.js';
 import { checkAnswer } from '../answers.js';
 import { ApiError, Forbidden, invalidField, InvalidRequest, NotFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { projectInAccount } from '../projects.js';
 import { changeStatus } from '../tasks/status.js';
 import { mergeAnswers } from './consensus.js';
 import { goldScore, isBelowThreshold, updateQuality } from './gold.js';
@@ -29,8 +30,7 @@ export interface LeaseView {
 }
 
 function accountStore(store: Store, user: UserRecord): ScopedStore {
-  // People and the queue span both environments; the env here only matters once a task is touched.
-  return store.scoped({ accountId: user.accountId, env: 'live' });
+  return store.account(user.accountId);
 }
 
 function stagesFor(user: UserRecord, asked: WorkStage | undefined): WorkStage[] {
@@ -81,8 +81,8 @@ export async function nextWork(store: Store, user: UserRecord, asked: { project_
 async function leaseLength(tx: ScopedStore, projectIds: string[]): Promise<number> {
   let minutes = 0;
   for (const id of projectIds.slice(0, 50)) {
-    const project = (await tx.projects.findById(id)) ?? (await tx.inEnv('test').projects.findById(id));
-    minutes = Math.max(minutes, workflowOf(project?.params).lease_minutes);
+    const found = await projectInAccount(tx, id);
+    minutes = Math.max(minutes, workflowOf(found?.project.params).lease_minutes);
   }
   return (minutes || 30) * 60_000;
 }
@@ -329,12 +329,12 @@ export async function queuesFor(store: Store, user: UserRecord): Promise<Queue[]
   const stages = stagesFor(user, undefined);
   const queues: Queue[] = [];
   for (const projectId of projectIds) {
-    const inLive = await live.projects.findById(projectId);
-    const project = inLive ?? (await live.inEnv('test').projects.findById(projectId));
-    if (!project) continue;
+    const found = await projectInAccount(live, projectId);
+    if (!found) continue;
+    const { project, env } = found;
     for (const stage of stages) {
       const available = counts.find((c) => c.project_id === projectId && c.stage === stage)?.n ?? 0;
-      queues.push({ project: { id: project.id, name: project.name, type: project.type, env: inLive ? 'live' : 'test' }, stage, available });
+      queues.push({ project: { id: project.id, name: project.name, type: project.type, env }, stage, available });
     }
   }
   return queues;

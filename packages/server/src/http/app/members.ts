@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createApiKey } from '../../domain/api-keys.js';
 import { NotFound } from '../../domain/errors.js';
 import { createMember, memberById, requireRole, resetPassword, setRoles } from '../../domain/people.js';
+import { projectInAccount } from '../../domain/projects.js';
 import type { Store } from '../../store/index.js';
 import type { HttpContext } from '../context.js';
 import { presentUser } from './present.js';
@@ -13,23 +14,17 @@ const ById = z.object({ id: z.string() });
 const ByProject = z.object({ projectId: z.string() });
 const tags = ['App: people'];
 
-/** The signed-in person's account, in either environment (people and projects' ids span both). */
-function accountOf(store: Store, accountId: string) {
-  return store.scoped({ accountId, env: 'live' });
-}
-
 async function projectById(store: Store, accountId: string, id: string) {
-  const live = accountOf(store, accountId);
-  const project = (await live.projects.findById(id)) ?? (await live.inEnv('test').projects.findById(id));
-  if (!project) throw new NotFound('Project not found.');
-  return project;
+  const found = await projectInAccount(store.account(accountId), id);
+  if (!found) throw new NotFound('Project not found.');
+  return found.project;
 }
 
 export const memberRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { store }) => {
   app.get('/members', { schema: { tags, summary: 'People of the account', response: { 200: z.object({ docs: z.array(User) }) } } }, async (req) => {
     const { user } = sessionOf(req);
     requireRole(user, 'admin', 'manager');
-    return { docs: (await accountOf(store, user.accountId).people.list()).map(presentUser) };
+    return { docs: (await store.account(user.accountId).people.list()).map(presentUser) };
   });
 
   app.post(
@@ -38,7 +33,7 @@ export const memberRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { st
     async (req) => {
       const { user } = sessionOf(req);
       requireRole(user, 'admin');
-      const created = await createMember(accountOf(store, user.accountId), req.body);
+      const created = await createMember(store.account(user.accountId), req.body);
       return { user: presentUser(created.user), ...(created.invitationToken ? { invitation_token: created.invitationToken } : {}) };
     },
   );
@@ -46,19 +41,19 @@ export const memberRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { st
   app.post('/members/:id/roles', { schema: { tags, summary: 'Set a person’s roles', params: ById, body: SetRolesBody, response: { 200: z.object({ user: User }) } } }, async (req) => {
     const { user } = sessionOf(req);
     requireRole(user, 'admin');
-    return { user: presentUser(await setRoles(accountOf(store, user.accountId), user, req.params.id, req.body.roles)) };
+    return { user: presentUser(await setRoles(store.account(user.accountId), user, req.params.id, req.body.roles)) };
   });
 
   app.post('/members/:id/password', { schema: { tags, summary: 'Reset a person’s password (ends their sessions)', params: ById, body: SetPasswordBody, response: { 200: z.object({ user: User }) } } }, async (req) => {
     const { user } = sessionOf(req);
     requireRole(user, 'admin');
-    return { user: presentUser(await resetPassword(store, accountOf(store, user.accountId), req.params.id, req.body.password)) };
+    return { user: presentUser(await resetPassword(store, store.account(user.accountId), req.params.id, req.body.password)) };
   });
 
   app.get('/projects', { schema: { tags, summary: 'The account’s projects in both environments, with who works on them and task counts' } }, async (req) => {
     const { user } = sessionOf(req);
     requireRole(user, 'admin', 'manager');
-    const live = accountOf(store, user.accountId);
+    const live = store.account(user.accountId);
     const assignments = await live.people.assignments();
     const docs = [];
     for (const scoped of [live, live.inEnv('test')]) {
@@ -83,7 +78,7 @@ export const memberRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { st
       const { user } = sessionOf(req);
       requireRole(user, 'admin', 'manager');
       const project = await projectById(store, user.accountId, req.params.projectId);
-      const scoped = accountOf(store, user.accountId);
+      const scoped = store.account(user.accountId);
       for (const id of req.body.user_ids) await memberById(scoped, id);
       if (req.body.assigned) await scoped.people.assign(project.id, req.body.user_ids);
       else await scoped.people.unassign(project.id, req.body.user_ids);
@@ -99,7 +94,7 @@ export const memberRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { st
       const { user } = sessionOf(req);
       requireRole(user, 'admin', 'manager');
       const project = await projectById(store, user.accountId, req.params.projectId);
-      const scoped = accountOf(store, user.accountId);
+      const scoped = store.account(user.accountId);
       await memberById(scoped, req.params.userId);
       // A fresh start: the score rebuilds from new gold answers.
       await scoped.work.saveQuality({ account_id: user.accountId, project_id: project.id, user_id: req.params.userId, gold_answers: 0, score: 0, blocked: 0, updated_at: Date.now() });
@@ -114,4 +109,4 @@ export const memberRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { st
   });
 };
 
-export { projectById, accountOf };
+export { projectById };

@@ -5,7 +5,7 @@ import { requireRole } from '../../domain/people.js';
 import { heartbeat, nextWork, queuesFor, reviewWork, skipWork, submitWork } from '../../domain/work/queue.js';
 import { projectStats, userStats } from '../../domain/work/stats.js';
 import type { HttpContext } from '../context.js';
-import { accountOf, projectById } from './members.js';
+import { projectById } from './members.js';
 import { presentLease } from './present.js';
 import { sessionOf } from './session-auth.js';
 
@@ -43,13 +43,13 @@ export const workRoutes: FastifyPluginAsyncZod<HttpContext> = async (app, { stor
 
   app.get('/me/stats', { schema: { tags, summary: 'My own numbers', response: { 200: Stats } } }, async (req) => {
     const { user } = sessionOf(req);
-    return userStats(accountOf(store, user.accountId), user.id);
+    return userStats(store.account(user.accountId), user.id);
   });
 
   app.get('/projects/:projectId/stats', { schema: { tags, summary: 'A project’s numbers, per annotator', params: z.object({ projectId: z.string() }) } }, async (req) => {
     const { user } = sessionOf(req);
     requireRole(user, 'admin', 'manager');
     const project = await projectById(store, user.accountId, req.params.projectId);
-    return projectStats(accountOf(store, user.accountId), project.id);
+    return projectStats(store.account(user.accountId), project.id);
   });
 };
