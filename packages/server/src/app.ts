@@ -54,8 +54,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const webRoot = options.webRoot ?? defaultWebRoot;
-  registerErrorHandling(app, hasWebApp(webRoot) ? webAppFallback : undefined);
+  const root = options.webRoot ?? defaultWebRoot;
+  const webRoot = hasWebApp(root) ? root : undefined;
+  registerErrorHandling(app, webRoot ? webAppFallback : undefined);
   registerBodyParsers(app);
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fieldSize: 1024 * 1024 }, throwFileSizeLimit: true });
   await registerOpenApi(app);
@@ -89,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }, { prefix: '/app/api' });
   await app.register(fileContentRoutes, ctx);
   registerHealth(app);
-  if (hasWebApp(webRoot)) await registerWebApp(app, webRoot);
+  if (webRoot) await registerWebApp(app, webRoot);
   else registerLanding(app);
   return app;
 }
